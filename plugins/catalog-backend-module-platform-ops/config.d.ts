@@ -1,0 +1,12 @@
+export interface Config {
+  platformOps?: {
+    catalog?: {
+      /**
+       * What to do with invalid platform-ops annotations: "warn" logs them
+       * and keeps the entity (default); "error" reports catalog processing
+       * errors, which also holds back the new version of the entity.
+       */
+      annotationValidation?: 'warn' | 'error';
+    };
+  };
+}

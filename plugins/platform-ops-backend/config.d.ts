@@ -1,0 +1,84 @@
+export interface Config {
+  /**
+   * Platform Ops: the platform team's fence, environments and their sources,
+   * alerting, backup, audit and maintenance rules. Every field is optional;
+   * the defaults are documented in the common package README.
+   */
+  platformOps?: {
+    /**
+     * Parties and what they are accountable for, keyed by the value used in
+     * the `platform-ops/scope` annotation. `platform` is inside the fence.
+     */
+    parties?: {
+      [name: string]: {
+        /** Shown to people, for example "IT systems team". */
+        title: string;
+        /** Group accountable for the party's components, such as group:default/it-systems. */
+        owner?: string;
+        description?: string;
+      };
+    };
+    /** Environments, in the order they are upgraded (staging before production). */
+    environments?: Array<{
+      name: string;
+      title?: string;
+      /** Alertmanager of this environment, polled through its v2 API. */
+      alertmanager?: {
+        baseUrl: string;
+        /** The always-firing alert that proves the pipeline works. */
+        heartbeat?: { alertname?: string };
+      };
+      /** Kubernetes API server of this environment, read for Velero backups. */
+      kubernetes?: {
+        url: string;
+        /**
+         * Token of a service account allowed to read velero.io resources.
+         * @visibility secret
+         */
+        serviceAccountToken?: string;
+        /**
+         * Base64 PEM of the API server's certificate authority.
+         * @visibility secret
+         */
+        caData?: string;
+        skipTLSVerify?: boolean;
+      };
+      /** Default maintenance window of this environment. */
+      maintenanceWindow?: string;
+    }>;
+    alerting?: {
+      /** Component level per environment when no annotation says otherwise. */
+      defaultLevels?: { [environment: string]: string };
+      /** Level of an alert without a priority label, by its severity label. */
+      severityLevels?: { [severity: string]: string };
+      /** How often sources are polled, such as 30s. */
+      pollInterval?: string;
+    };
+    backups?: {
+      defaultPolicy?: { rpo?: string; retention?: string; rto?: string };
+      /** How often each component's restore must be drilled, such as 180d. */
+      drillInterval?: string;
+    };
+    /** Interval per audit kind, such as { application: 365d, provider: 365d }. */
+    audits?: { [kind: string]: string };
+    maintenance?: {
+      windows?: {
+        [name: string]: {
+          /** RFC 5545 recurrence rule, such as FREQ=MONTHLY;BYDAY=2TU. */
+          rrule: string;
+          /** Local start time HH:MM in the window's time zone. */
+          start: string;
+          duration: string;
+          /** IANA time zone, such as Europe/Stockholm. */
+          timezone: string;
+        };
+      };
+      /** Minimum notice per change class, such as { major: 30d }. */
+      notice?: { major?: string; minor?: string; 'security-patch'?: string };
+    };
+    endOfLife?: {
+      warnWithin?: string;
+      products?: { [product: string]: Array<{ cycle: string; eol: string }> };
+    };
+  };
+}

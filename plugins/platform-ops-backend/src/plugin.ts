@@ -1,0 +1,39 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readPlatformOpsConfig } from '@platform-ops/plugin-platform-ops-common';
+import { createRouter } from './router';
+import { CatalogSummaryService } from './services/SummaryService';
+
+/**
+ * The Platform Ops backend plugin: entity summaries under
+ * /api/platform-ops.
+ *
+ * @public
+ */
+export const platformOpsPlugin = createBackendPlugin({
+  pluginId: 'platform-ops',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        catalog: catalogServiceRef,
+      },
+      async init({ config, logger, httpAuth, httpRouter, catalog }) {
+        const platformOpsConfig = readPlatformOpsConfig(config);
+        const summaryService = CatalogSummaryService.create({
+          catalog,
+          config: platformOpsConfig,
+          logger,
+        });
+        httpRouter.use(await createRouter({ httpAuth, summaryService }));
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

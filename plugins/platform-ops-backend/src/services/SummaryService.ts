@@ -1,0 +1,69 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  OpsSummary,
+  PlatformOpsConfig,
+  summarizeEntity,
+} from '@platform-ops/plugin-platform-ops-common';
+import { DateTime } from 'luxon';
+
+/**
+ * Builds one {@link @platform-ops/plugin-platform-ops-common#OpsSummary} per
+ * entity.
+ *
+ * @public
+ */
+export interface SummaryService {
+  /** Returns the summary, or undefined when the catalog has no such entity. */
+  getSummary(
+    ref: CompoundEntityRef,
+    options: { credentials: BackstageCredentials },
+  ): Promise<OpsSummary | undefined>;
+}
+
+/**
+ * The default {@link SummaryService}: reads the entity from the catalog with
+ * the caller's credentials, so catalog permissions apply, and combines its
+ * annotations with config.
+ */
+export class CatalogSummaryService implements SummaryService {
+  private constructor(
+    private readonly catalog: CatalogService,
+    private readonly config: PlatformOpsConfig,
+    private readonly logger: LoggerService,
+    private readonly clock: () => DateTime,
+  ) {}
+
+  static create(options: {
+    catalog: CatalogService;
+    config: PlatformOpsConfig;
+    logger: LoggerService;
+    clock?: () => DateTime;
+  }): CatalogSummaryService {
+    return new CatalogSummaryService(
+      options.catalog,
+      options.config,
+      options.logger,
+      options.clock ?? (() => DateTime.utc()),
+    );
+  }
+
+  async getSummary(
+    ref: CompoundEntityRef,
+    options: { credentials: BackstageCredentials },
+  ): Promise<OpsSummary | undefined> {
+    const entity = await this.catalog.getEntityByRef(ref, options);
+    if (!entity) return undefined;
+    const summary = summarizeEntity(entity, this.config, this.clock());
+    if (summary.problems.length > 0) {
+      this.logger.debug(
+        `${stringifyEntityRef(entity)} has ${summary.problems.length} annotation problem(s)`,
+      );
+    }
+    return summary;
+  }
+}

@@ -1,0 +1,165 @@
+import { Duration, IANAZone } from 'luxon';
+import { z } from 'zod';
+import { DURATION_EXPECTATION, parseDuration } from '../values/duration';
+import { isValidEntityRefWithKind } from './refs';
+import { isAlertLevel } from '../values/level';
+import { isValidName, NAME_EXPECTATION } from '../values/names';
+
+const name = z.string().refine(isValidName, { message: `must be ${NAME_EXPECTATION}` });
+
+const duration = z.string().transform((text, context): Duration => {
+  const parsed = parseDuration('duration', text);
+  if (!parsed.value) {
+    context.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${DURATION_EXPECTATION}` });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+const level = z.string().refine(isAlertLevel, { message: 'must be one of P1, P2, P3' });
+
+const httpUrl = z
+  .string()
+  .url({ message: 'must be an absolute URL' })
+  .refine(text => /^https?:\/\//.test(text), { message: 'must use http or https' });
+
+const groupRef = z.string().refine(text => isValidEntityRefWithKind(text, 'group'), {
+  message: 'must be a group entity ref such as group:default/platform-team',
+});
+
+const party = z.object({
+  title: z.string().min(1),
+  owner: groupRef.optional(),
+  description: z.string().optional(),
+});
+
+const environment = z.object({
+  name,
+  title: z.string().optional(),
+  alertmanager: z
+    .object({
+      baseUrl: httpUrl,
+      heartbeat: z.object({ alertname: z.string().min(1).default('Watchdog') }).default({}),
+    })
+    .optional(),
+  kubernetes: z
+    .object({
+      url: httpUrl,
+      serviceAccountToken: z.string().min(1).optional(),
+      caData: z.string().optional(),
+      skipTLSVerify: z.boolean().default(false),
+    })
+    .optional(),
+  maintenanceWindow: name.optional(),
+});
+
+const window = z.object({
+  rrule: z.string().regex(/^FREQ=/, { message: 'must be an RFC 5545 RRULE starting with FREQ=' }),
+  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a local time HH:MM' }),
+  duration,
+  timezone: z.string().refine(zone => IANAZone.isValidZone(zone), {
+    message: 'must be an IANA time zone such as Europe/Stockholm',
+  }),
+});
+
+const DEFAULT_PARTIES = {
+  platform: { title: 'Platform team' },
+  application: { title: 'Application team' },
+  'it-systems': { title: 'IT systems team' },
+  infrastructure: { title: 'Infrastructure team' },
+  identity: { title: 'Identity team' },
+};
+
+/**
+ * The zod schema of the `platformOps` config block, with the defaults from
+ * the design applied.
+ *
+ * @public
+ */
+export const platformOpsConfigSchema = z
+  .object({
+    parties: z.record(name, party).default(DEFAULT_PARTIES),
+    environments: z
+      .array(environment)
+      .min(1)
+      .default([{ name: 'staging' }, { name: 'production' }]),
+    alerting: z
+      .object({
+        defaultLevels: z.record(name, level).default({ production: 'P2', staging: 'P3' }),
+        severityLevels: z
+          .record(z.string().min(1), level)
+          .default({ critical: 'P1', warning: 'P2', info: 'P3' }),
+        pollInterval: duration.default('30s'),
+      })
+      .default({}),
+    backups: z
+      .object({
+        defaultPolicy: z
+          .object({
+            rpo: duration.default('24h'),
+            retention: duration.default('7d'),
+            rto: duration.default('4h'),
+          })
+          .default({}),
+        drillInterval: duration.default('180d'),
+      })
+      .default({}),
+    audits: z.record(name, duration).default({ application: '365d', provider: '365d' }),
+    maintenance: z
+      .object({
+        windows: z.record(name, window).default({}),
+        notice: z
+          .object({
+            major: duration.default('30d'),
+            minor: duration.default('7d'),
+            'security-patch': duration.default('0d'),
+          })
+          .default({}),
+      })
+      .default({}),
+    endOfLife: z
+      .object({
+        warnWithin: duration.default('90d'),
+        products: z
+          .record(
+            z.string().min(1),
+            z.array(
+              z.object({
+                cycle: z.string().min(1),
+                eol: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }),
+              }),
+            ),
+          )
+          .default({}),
+      })
+      .default({}),
+  })
+  .superRefine((config, context) => {
+    const seen = new Set<string>();
+    config.environments.forEach((environment, index) => {
+      if (seen.has(environment.name)) {
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['environments', index, 'name'],
+          message: `"${environment.name}" is listed twice`,
+        });
+      }
+      seen.add(environment.name);
+      if (environment.maintenanceWindow && !config.maintenance.windows[environment.maintenanceWindow]) {
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['environments', index, 'maintenanceWindow'],
+          message: `names no window under platformOps.maintenance.windows ("${environment.maintenanceWindow}")`,
+        });
+      }
+    });
+    for (const environmentName of Object.keys(config.alerting.defaultLevels)) {
+      if (!seen.has(environmentName)) {
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['alerting', 'defaultLevels', environmentName],
+          message: `names no environment under platformOps.environments ("${environmentName}")`,
+        });
+      }
+    }
+  });

@@ -1,0 +1,132 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { DateTime } from 'luxon';
+import * as keys from '../annotations';
+import { OpsSummary, Sourced } from '../api/types';
+import { BACKUP_POLICY_KEYS, BACKUP_PROTECTIONS } from '../backups/annotations';
+import { PlatformOpsConfig } from '../config/readConfig';
+import { problem, Problem } from '../problems';
+import { formatDuration } from '../values/duration';
+import { AlertLevel } from '../values/level';
+import {
+  hasPlatformOpsAnnotations,
+  parseEntityAnnotations,
+} from './parseEntityAnnotations';
+
+/** The party whose components are inside the fence. */
+const PLATFORM_PARTY = 'platform';
+
+function sourced<T>(annotation: T | undefined, fallback: T): Sourced<T> {
+  return annotation !== undefined
+    ? { value: annotation, source: 'annotation' }
+    : { value: fallback, source: 'config' };
+}
+
+function checkEnvironmentKeys(
+  key: string,
+  map: Record<string, unknown> | undefined,
+  environments: string[],
+  problems: Problem[],
+) {
+  for (const [environment, value] of Object.entries(map ?? {})) {
+    if (!environments.includes(environment)) {
+      problems.push(
+        problem(key, `${environment}=${value}`, `one of this component's environments (${environments.join(', ')})`),
+      );
+    }
+  }
+}
+
+/**
+ * Combines an entity's annotations with the config defaults into the
+ * config-aware part of its {@link OpsSummary}. Pure: the backend adds live
+ * data from its sources on top.
+ *
+ * @public
+ */
+export function summarizeEntity(
+  entity: Entity,
+  config: PlatformOpsConfig,
+  now: DateTime = DateTime.utc(),
+): OpsSummary {
+  const { annotations, problems } = parseEntityAnnotations(entity, now);
+  const configured = config.environments.map(environment => environment.name);
+
+  for (const environment of annotations.environments ?? []) {
+    if (!configured.includes(environment)) {
+      problems.push(problem(keys.ANNOTATION_ENVIRONMENTS, environment, `an environment from config (${configured.join(', ')})`));
+    }
+  }
+  const environments = (annotations.environments ?? configured).filter(name =>
+    configured.includes(name),
+  );
+
+  const party = annotations.scope;
+  const partyConfig = party ? config.parties[party] : undefined;
+  if (party && !partyConfig) {
+    problems.push(problem(keys.ANNOTATION_SCOPE, party, `a party from config (${Object.keys(config.parties).join(', ')})`));
+  }
+
+  checkEnvironmentKeys(keys.ANNOTATION_ALERT_LEVELS, annotations.alertLevels, environments, problems);
+  const levels: Record<string, Sourced<AlertLevel>> = {};
+  for (const environment of environments) {
+    const fallback = config.alerting.defaultLevels[environment] as AlertLevel | undefined;
+    const annotated = annotations.alertLevels?.[environment];
+    if (annotated ?? fallback) levels[environment] = sourced(annotated, fallback as AlertLevel);
+  }
+
+  checkEnvironmentKeys(keys.ANNOTATION_MAINTENANCE_WINDOW, annotations.maintenanceWindow, environments, problems);
+  const windows: Record<string, Sourced<string>> = {};
+  for (const environment of environments) {
+    const annotated = annotations.maintenanceWindow?.[environment];
+    const fallback = config.environments.find(e => e.name === environment)?.maintenanceWindow;
+    if (annotated && !config.maintenance.windows[annotated]) {
+      problems.push(
+        problem(keys.ANNOTATION_MAINTENANCE_WINDOW, `${environment}=${annotated}`, `a window from config (${Object.keys(config.maintenance.windows).join(', ') || 'none configured'})`),
+      );
+      continue;
+    }
+    if (annotated ?? fallback) windows[environment] = sourced(annotated, fallback as string);
+  }
+
+  const defaults = config.backups.defaultPolicy;
+  const [rpo, retention, rto] = BACKUP_POLICY_KEYS.map(name => {
+    const annotated = annotations.backupPolicy?.[name];
+    return sourced(annotated && formatDuration(annotated), formatDuration(defaults[name]));
+  });
+  const protection = annotations.backupProtection ?? [];
+
+  return {
+    entity: {
+      ref: stringifyEntityRef(entity),
+      kind: entity.kind,
+      namespace: entity.metadata.namespace ?? 'default',
+      name: entity.metadata.name,
+      title: entity.metadata.title,
+    },
+    annotated: hasPlatformOpsAnnotations(entity),
+    scope: {
+      party,
+      partyTitle: partyConfig?.title,
+      insideFence: partyConfig ? party === PLATFORM_PARTY : undefined,
+      escalation: annotations.escalation ?? [],
+      audits: Object.fromEntries(
+        Object.entries(annotations.audits ?? {}).map(([kind, date]) => [kind, date.toISODate()!]),
+      ),
+      runbook: annotations.runbook,
+    },
+    alerting: { environments, levels, matchers: annotations.alertMatchers ?? [] },
+    backups: {
+      policy: { rpo, retention, rto },
+      source: annotations.backupSource,
+      scope: annotations.backupScope ?? [],
+      protection,
+      protectionGaps:
+        annotations.backupSource?.type === 'none'
+          ? []
+          : BACKUP_PROTECTIONS.filter(item => !protection.includes(item)),
+    },
+    maintenance: { windows, release: annotations.release },
+    problems,
+    generatedAt: now.toISO()!,
+  };
+}
