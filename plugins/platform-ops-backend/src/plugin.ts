@@ -4,6 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readPlatformOpsConfig } from '@platform-ops/plugin-platform-ops-common';
+import {
+  AlertSource,
+  BackupSource,
+  platformOpsSourcesExtensionPoint,
+} from '@platform-ops/plugin-platform-ops-node';
 import { createRouter } from './router';
 import { CatalogSummaryService } from './services/SummaryService';
 
@@ -16,6 +21,17 @@ import { CatalogSummaryService } from './services/SummaryService';
 export const platformOpsPlugin = createBackendPlugin({
   pluginId: 'platform-ops',
   register(env) {
+    const alertSources: AlertSource[] = [];
+    const backupSources: BackupSource[] = [];
+    env.registerExtensionPoint(platformOpsSourcesExtensionPoint, {
+      addAlertSource(...sources) {
+        alertSources.push(...sources);
+      },
+      addBackupSource(...sources) {
+        backupSources.push(...sources);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -33,6 +49,10 @@ export const platformOpsPlugin = createBackendPlugin({
         });
         httpRouter.use(await createRouter({ httpAuth, summaryService }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        logger.info(
+          `Platform Ops serving ${platformOpsConfig.environments.length} environment(s); ` +
+            `${alertSources.length} alert and ${backupSources.length} backup source(s) added by modules`,
+        );
       },
     });
   },

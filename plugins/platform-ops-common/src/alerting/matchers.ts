@@ -34,7 +34,7 @@ class MatcherSyntaxError extends Error {}
  * @public
  */
 export function compileMatcherRegex(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`);
+  return new RegExp(`^(?:${new RegExp(pattern).source})$`);
 }
 
 /**
@@ -83,6 +83,7 @@ class MatcherReader {
 
   private readMatcher(): AlertMatcher {
     const name = this.peek() === '"' ? this.readQuoted() : this.readLabelName();
+    if (name === '') this.fail('a non-empty label name');
     this.skipSpace();
     const operator = OPERATORS.find(op => this.input.startsWith(op, this.position));
     if (!operator) this.fail('an operator (=, !=, =~, !~)');

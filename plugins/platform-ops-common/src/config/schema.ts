@@ -78,7 +78,11 @@ const DEFAULT_PARTIES = {
  */
 export const platformOpsConfigSchema = z
   .object({
-    parties: z.record(name, party).default(DEFAULT_PARTIES),
+    // Config adds parties to the built-in ones (and may retitle them).
+    parties: z
+      .record(name, party)
+      .default({})
+      .transform((parties): Record<string, z.output<typeof party>> => ({ ...DEFAULT_PARTIES, ...parties })),
     environments: z
       .array(environment)
       .min(1)

@@ -121,7 +121,7 @@ export function parseEntityAnnotations(
   for (const key of Object.keys(raw)) {
     if (key.startsWith(keys.ANNOTATION_PREFIX) && !PLATFORM_OPS_ANNOTATIONS.includes(key)) {
       problems.push(
-        problem(key, raw[key], `a known annotation key: ${PLATFORM_OPS_ANNOTATIONS.join(', ')}`),
+        problem(key, String(raw[key]), `a known annotation key: ${PLATFORM_OPS_ANNOTATIONS.join(', ')}`),
       );
     }
   }

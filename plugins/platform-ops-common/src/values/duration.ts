@@ -38,17 +38,20 @@ export function parseDuration(key: string, text: string): Parsed<Duration> {
 }
 
 /**
- * Formats a duration back into the short form, picking the largest unit that
- * divides it exactly (`P1D` becomes `1d`, `PT36H` becomes `36h`).
+ * Formats a duration back into the short form. A duration in one unit keeps
+ * it (`7d` stays `7d`, `90m` stays `90m`); a mixed one uses the largest unit
+ * that divides it exactly.
  *
  * @public
  */
 export function formatDuration(duration: Duration): string {
+  const parts = Object.entries(duration.toObject()).filter(([, amount]) => amount);
+  const letters = Object.fromEntries(Object.entries(UNITS).map(([letter, unit]) => [unit, letter]));
+  if (parts.length === 1 && letters[parts[0][0]] && Number.isInteger(parts[0][1])) {
+    return `${parts[0][1]}${letters[parts[0][0]]}`;
+  }
   const seconds = Math.round(duration.as('seconds'));
-  if (seconds % 60 !== 0) return `${seconds}s`;
-  const minutes = seconds / 60;
-  if (minutes !== 0 && minutes % (7 * 24 * 60) === 0) return `${minutes / (7 * 24 * 60)}w`;
-  if (minutes !== 0 && minutes % (24 * 60) === 0) return `${minutes / (24 * 60)}d`;
-  if (minutes !== 0 && minutes % 60 === 0) return `${minutes / 60}h`;
-  return `${minutes}m`;
+  const units: Array<[string, number]> = [['w', 604800], ['d', 86400], ['h', 3600], ['m', 60]];
+  const unit = units.find(([, size]) => seconds !== 0 && seconds % size === 0);
+  return unit ? `${seconds / unit[1]}${unit[0]}` : `${seconds}s`;
 }
