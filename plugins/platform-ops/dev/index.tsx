@@ -1,0 +1,84 @@
+import Grid from '@material-ui/core/Grid';
+import { Content, Header, Page } from '@backstage/core-components';
+import {
+  attachComponentData,
+  createApiFactory,
+} from '@backstage/core-plugin-api';
+import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
+import { createDevApp } from '@backstage/dev-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { NotFoundError } from '@backstage/errors';
+import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
+import { PlatformOpsApi, platformOpsApiRef } from '../src/api';
+import { EntityPlatformOpsCard, platformOpsPlugin } from '../src/plugin';
+import {
+  ingressNginxEntity,
+  ingressNginxSummary,
+} from '../src/testing/ingressNginx';
+import {
+  ordersDatabaseEntity,
+  ordersDatabaseSummary,
+} from '../src/testing/ordersDatabase';
+
+const summaries: Record<string, OpsSummary> = {
+  'ingress-nginx': ingressNginxSummary,
+  'orders-db': ordersDatabaseSummary,
+};
+
+// Answers from fixtures, after a short delay so the loading state shows.
+const fakePlatformOpsApi: PlatformOpsApi = {
+  async getSummary(entityRef: CompoundEntityRef) {
+    await new Promise(resolve => setTimeout(resolve, 400));
+    const summary = summaries[entityRef.name];
+    if (!summary) {
+      throw new NotFoundError(`No summary for ${entityRef.name}`);
+    }
+    return { ...summary, generatedAt: new Date().toISOString() };
+  },
+};
+
+// EntityRefLink needs the catalog entity route to be mounted somewhere.
+function EntityPageStub() {
+  return <Content>Entity pages live in the catalog.</Content>;
+}
+attachComponentData(EntityPageStub, 'core.mountPoint', entityRouteRef);
+
+function EntityPage(props: { entity: Entity }) {
+  return (
+    <EntityProvider entity={props.entity}>
+      <Page themeId="tool">
+        <Header title={props.entity.metadata.name} />
+        <Content>
+          <Grid container>
+            <Grid item xs={12} md={8}>
+              <EntityPlatformOpsCard />
+            </Grid>
+          </Grid>
+        </Content>
+      </Page>
+    </EntityProvider>
+  );
+}
+
+createDevApp()
+  .registerPlugin(platformOpsPlugin)
+  // Overrides the plugin's own client, so no backend is needed.
+  .registerApi(createApiFactory(platformOpsApiRef, fakePlatformOpsApi))
+  .addPage({
+    path: '/ingress-nginx',
+    title: 'ingress-nginx',
+    element: <EntityPage entity={ingressNginxEntity} />,
+  })
+  .addPage({
+    path: '/orders-db',
+    title: 'orders-db',
+    element: <EntityPage entity={ordersDatabaseEntity} />,
+  })
+  .addPage({
+    path: '/catalog/:namespace/:kind/:name',
+    element: <EntityPageStub />,
+  })
+  .render();

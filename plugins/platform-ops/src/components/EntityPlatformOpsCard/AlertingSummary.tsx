@@ -1,0 +1,68 @@
+import {
+  AlertingSection,
+  AlertMatcher,
+  ANNOTATION_ALERT_LEVELS,
+  ANNOTATION_ALERT_MATCHERS,
+  ANNOTATION_ENVIRONMENTS,
+  Problem,
+} from '@platform-ops/plugin-platform-ops-common';
+import { LevelChip } from '../alerting/LevelChip';
+import { DefaultMark } from './DefaultMark';
+import { Field } from './Field';
+import { NotSet } from './NotSet';
+import { SummarySection } from './SummarySection';
+
+/** Matchers written back in Alertmanager's own syntax. */
+export function formatMatchers(matchers: AlertMatcher[]): string {
+  const parts = matchers.map(
+    matcher =>
+      `${matcher.name}${matcher.operator}${JSON.stringify(matcher.value)}`,
+  );
+  return `{${parts.join(', ')}}`;
+}
+
+/** The level a failure gets in each environment. */
+export function AlertingSummary(props: {
+  alerting: AlertingSection;
+  problems: Problem[];
+}) {
+  const { alerting, problems } = props;
+  return (
+    <SummarySection title="Alerting">
+      {alerting.environments.length === 0 && (
+        <Field label="Environments">
+          <NotSet annotation={ANNOTATION_ENVIRONMENTS} problems={problems} />
+        </Field>
+      )}
+      {alerting.environments.map(environment => {
+        const level = alerting.levels[environment];
+        return (
+          <Field key={environment} label={environment}>
+            {level ? (
+              <>
+                <LevelChip level={level.value} />
+                <DefaultMark source={level.source} />
+              </>
+            ) : (
+              <NotSet
+                annotation={ANNOTATION_ALERT_LEVELS}
+                problems={problems}
+              />
+            )}
+          </Field>
+        );
+      })}
+      <Field label="Matchers">
+        {alerting.matchers.length > 0 ? (
+          <code>{formatMatchers(alerting.matchers)}</code>
+        ) : (
+          <NotSet
+            annotation={ANNOTATION_ALERT_MATCHERS}
+            problems={problems}
+            text="none, so live alerts are not linked"
+          />
+        )}
+      </Field>
+    </SummarySection>
+  );
+}

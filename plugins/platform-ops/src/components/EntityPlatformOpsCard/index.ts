@@ -1,0 +1,1 @@
+export { EntityPlatformOpsCard } from './EntityPlatformOpsCard';
