@@ -183,3 +183,13 @@ describe('platform-ops/backup-protection', () => {
     expectProblem(parsed, ANNOTATION_BACKUP_PROTECTION, value);
   });
 });
+
+describe('parseBackupProtectionAnnotation duplicates', () => {
+  it('reports a protection listed twice and keeps one', () => {
+    const parsed = parseBackupProtectionAnnotation('encrypted, off-site, encrypted');
+    expect(parsed.value).toEqual(['encrypted', 'off-site']);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ key: 'platform-ops/backup-protection', value: 'encrypted' }),
+    ]);
+  });
+});

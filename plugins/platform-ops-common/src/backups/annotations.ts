@@ -173,7 +173,9 @@ export function parseBackupProtectionAnnotation(text: string): Parsed<BackupProt
   for (const item of list.value) {
     if (!(BACKUP_PROTECTIONS as readonly string[]).includes(item)) {
       problems.push(problem(key, item, `one of ${BACKUP_PROTECTIONS.join(', ')}`));
-    } else if (!protections.includes(item as BackupProtection)) {
+    } else if (protections.includes(item as BackupProtection)) {
+      problems.push(problem(key, item, `"${item}" only once`));
+    } else {
       protections.push(item as BackupProtection);
     }
   }

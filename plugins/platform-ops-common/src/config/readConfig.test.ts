@@ -383,3 +383,13 @@ describe('readPlatformOpsConfig', () => {
     }
   });
 });
+
+describe('default levels', () => {
+  it('apply only to the environments that exist when config sets none', () => {
+    const { config, problems } = parsePlatformOpsConfig({
+      environments: [{ name: 'prod' }, { name: 'staging' }],
+    });
+    expect(problems).toEqual([]);
+    expect(config?.alerting.defaultLevels).toEqual({ staging: 'P3' });
+  });
+});

@@ -62,6 +62,8 @@ const window = z.object({
   }),
 });
 
+const DEFAULT_LEVELS: Record<string, string> = { production: 'P2', staging: 'P3' };
+
 const DEFAULT_PARTIES = {
   platform: { title: 'Platform team' },
   application: { title: 'Application team' },
@@ -89,7 +91,9 @@ export const platformOpsConfigSchema = z
       .default([{ name: 'staging' }, { name: 'production' }]),
     alerting: z
       .object({
-        defaultLevels: z.record(name, level).default({ production: 'P2', staging: 'P3' }),
+        // Without config, the design's defaults apply to those of the
+        // environments that exist (see the transform below).
+        defaultLevels: z.record(name, level).optional(),
         severityLevels: z
           .record(z.string().min(1), level)
           .default({ critical: 'P1', warning: 'P2', info: 'P3' }),
@@ -140,24 +144,24 @@ export const platformOpsConfigSchema = z
   })
   .superRefine((config, context) => {
     const seen = new Set<string>();
-    config.environments.forEach((environment, index) => {
-      if (seen.has(environment.name)) {
+    config.environments.forEach((entry, index) => {
+      if (seen.has(entry.name)) {
         context.addIssue({
           code: z.ZodIssueCode.custom,
           path: ['environments', index, 'name'],
-          message: `"${environment.name}" is listed twice`,
+          message: `"${entry.name}" is listed twice`,
         });
       }
-      seen.add(environment.name);
-      if (environment.maintenanceWindow && !config.maintenance.windows[environment.maintenanceWindow]) {
+      seen.add(entry.name);
+      if (entry.maintenanceWindow && !config.maintenance.windows[entry.maintenanceWindow]) {
         context.addIssue({
           code: z.ZodIssueCode.custom,
           path: ['environments', index, 'maintenanceWindow'],
-          message: `names no window under platformOps.maintenance.windows ("${environment.maintenanceWindow}")`,
+          message: `names no window under platformOps.maintenance.windows ("${entry.maintenanceWindow}")`,
         });
       }
     });
-    for (const environmentName of Object.keys(config.alerting.defaultLevels)) {
+    for (const environmentName of Object.keys(config.alerting.defaultLevels ?? {})) {
       if (!seen.has(environmentName)) {
         context.addIssue({
           code: z.ZodIssueCode.custom,
@@ -166,4 +170,17 @@ export const platformOpsConfigSchema = z
         });
       }
     }
-  });
+  })
+  .transform(config => ({
+    ...config,
+    alerting: {
+      ...config.alerting,
+      defaultLevels:
+        config.alerting.defaultLevels ??
+        Object.fromEntries(
+          Object.entries(DEFAULT_LEVELS).filter(([environmentName]) =>
+            config.environments.some(entry => entry.name === environmentName),
+          ),
+        ),
+    },
+  }));

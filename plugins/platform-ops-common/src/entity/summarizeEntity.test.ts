@@ -59,7 +59,7 @@ describe('summarizeEntity', () => {
         source: undefined,
         scope: [],
         protection: [],
-        protectionGaps: ['object-lock', 'off-site', 'off-cloud', 'encrypted'],
+        protectionGaps: [],
       },
       maintenance: {
         windows: {
@@ -225,7 +225,10 @@ describe('summarizeEntity', () => {
       CONFIG,
       NOW,
     );
-    expect(summary.maintenance.windows).toEqual({ staging: { value: 'staging-weekly', source: 'annotation' } });
+    expect(summary.maintenance.windows).toEqual({
+      production: { value: 'prod-monthly', source: 'config' },
+      staging: { value: 'staging-weekly', source: 'annotation' },
+    });
     expect(summary.problems).toEqual([
       expect.objectContaining({
         key: 'platform-ops/maintenance-window',

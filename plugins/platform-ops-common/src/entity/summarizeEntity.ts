@@ -83,6 +83,8 @@ export function summarizeEntity(
       problems.push(
         problem(keys.ANNOTATION_MAINTENANCE_WINDOW, `${environment}=${annotated}`, `a window from config (${Object.keys(config.maintenance.windows).join(', ') || 'none configured'})`),
       );
+      // The environment's configured window still applies.
+      if (fallback) windows[environment] = sourced(undefined, fallback);
       continue;
     }
     if (annotated ?? fallback) windows[environment] = sourced(annotated, fallback as string);
@@ -120,8 +122,11 @@ export function summarizeEntity(
       source: annotations.backupSource,
       scope: annotations.backupScope ?? [],
       protection,
+      // Gaps only mean something once a component says it is backed up, or
+      // says how its backups are protected.
       protectionGaps:
-        annotations.backupSource?.type === 'none'
+        annotations.backupSource?.type === 'none' ||
+        (!annotations.backupSource && !annotations.backupProtection)
           ? []
           : BACKUP_PROTECTIONS.filter(item => !protection.includes(item)),
     },

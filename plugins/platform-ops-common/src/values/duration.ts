@@ -45,8 +45,12 @@ export function parseDuration(key: string, text: string): Parsed<Duration> {
  * @public
  */
 export function formatDuration(duration: Duration): string {
-  const parts = Object.entries(duration.toObject()).filter(([, amount]) => amount);
   const letters = Object.fromEntries(Object.entries(UNITS).map(([letter, unit]) => [unit, letter]));
+  const written = Object.entries(duration.toObject());
+  if (written.length === 1 && written[0][1] === 0 && letters[written[0][0]]) {
+    return `0${letters[written[0][0]]}`;
+  }
+  const parts = written.filter(([, amount]) => amount);
   if (parts.length === 1 && letters[parts[0][0]] && Number.isInteger(parts[0][1])) {
     return `${parts[0][1]}${letters[parts[0][0]]}`;
   }
