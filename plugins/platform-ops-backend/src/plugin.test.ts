@@ -30,6 +30,7 @@ const broken: Entity = {
     annotations: {
       'platform-ops/scope': 'platform',
       'platform-ops/alert-levels': 'production=P0, staging=P3',
+      // eslint-disable-next-line no-script-url -- rejected input under test
       'platform-ops/runbook': 'javascript:alert(1)',
     },
   },
