@@ -2,6 +2,8 @@ import { AlertMatcher } from '../alerting/matchers';
 import { BackupProtection, BackupScopeItem, BackupSourceSpec } from '../backups/annotations';
 import { Release } from '../maintenance/annotations';
 import { Problem } from '../problems';
+import { AuditStatus } from '../scope/audits';
+import { LookupField } from '../scope/lookup';
 import { AlertLevel } from '../values/level';
 
 /**
@@ -26,7 +28,26 @@ export type SummaryEntity = {
 };
 
 /**
- * Scope section of a summary: which party is accountable.
+ * A Group or User from the catalog, with what is needed to reach them.
+ *
+ * @public
+ */
+export type Contact = {
+  ref: string;
+  /** `group` or `user`. */
+  kind: string;
+  /** False when the catalog has no such entity. */
+  found: boolean;
+  /** Display name from the entity's profile, else its title or name. */
+  title?: string;
+  email?: string;
+  /** For groups: their direct members. */
+  members?: Contact[];
+};
+
+/**
+ * Scope section of a summary: which party is accountable, whom to escalate
+ * to and where the outside party's audits stand.
  *
  * @public
  */
@@ -37,9 +58,19 @@ export type ScopeSection = {
   partyTitle?: string;
   /** True inside the platform team's fence, false outside, absent if unknown. */
   insideFence?: boolean;
+  /** Entity ref of the accountable team. */
+  accountable?: string;
+  /** `owner`: the entity's spec.owner; `party`: the party's configured owner. */
+  accountableSource?: 'owner' | 'party';
+  /** The entity's spec.owner as a full ref. */
+  owner?: string;
+  /** True when the party's owner is accountable but spec.owner names someone else. */
+  ownerDiffers: boolean;
+  /** Ordered escalation path, as entity refs. */
   escalation: string[];
-  /** Last audit date (YYYY-MM-DD) per audit kind. */
-  audits: Record<string, string>;
+  /** Contact details of the accountable team, the owner and every escalation step, by ref. */
+  contacts: Record<string, Contact>;
+  audits: AuditStatus[];
   runbook?: string;
 };
 
@@ -96,4 +127,30 @@ export type OpsSummary = {
   problems: Problem[];
   /** When the summary was computed (ISO 8601). */
   generatedAt: string;
+};
+
+/**
+ * One incident lookup result: enough to act on without another click.
+ *
+ * @public
+ */
+export type LookupResult = {
+  entity: SummaryEntity;
+  /** What matched and how well. */
+  match: { field: LookupField; matched: string; score: number };
+  scope: ScopeSection;
+};
+
+/**
+ * Response of `GET /api/platform-ops/lookup?q=...`.
+ *
+ * @public
+ */
+export type LookupResponse = {
+  query: string;
+  results: LookupResult[];
+  /** When the entity index was last refreshed from the catalog (ISO 8601). */
+  indexedAt?: string;
+  /** How many annotated entities the index holds. */
+  indexedEntities: number;
 };

@@ -29,13 +29,21 @@ const CONFIG = readConfig({
   },
 });
 
+/** An annotated entity gets `platform-ops/scope: platform` unless the test sets or removes it. */
 function entityWith(annotations?: Record<string, string>, metadata: Partial<Entity['metadata']> = {}): Entity {
+  const withScope = annotations && { 'platform-ops/scope': 'platform', ...annotations };
+  if (withScope && withScope['platform-ops/scope'] === '<absent>') delete withScope['platform-ops/scope'];
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'ingress-nginx', ...(annotations ? { annotations } : {}), ...metadata },
+    metadata: { name: 'ingress-nginx', ...(withScope ? { annotations: withScope } : {}), ...metadata },
     spec: { type: 'service', lifecycle: 'production', owner: 'group:default/platform-team' },
   };
+}
+
+/** Last audit date per kind, the part of the audit status these tests look at. */
+function lastAudits(audits: Array<{ kind: string; last?: string }>) {
+  return Object.fromEntries(audits.map(audit => [audit.kind, audit.last]));
 }
 
 describe('summarizeEntity', () => {
@@ -44,7 +52,19 @@ describe('summarizeEntity', () => {
     expect(summary).toEqual({
       entity: { ref: 'component:default/ingress-nginx', kind: 'Component', namespace: 'default', name: 'ingress-nginx', title: undefined },
       annotated: false,
-      scope: { party: undefined, partyTitle: undefined, insideFence: undefined, escalation: [], audits: {}, runbook: undefined },
+      scope: {
+        party: undefined,
+        partyTitle: undefined,
+        insideFence: undefined,
+        accountable: 'group:default/platform-team',
+        accountableSource: 'owner',
+        owner: 'group:default/platform-team',
+        ownerDiffers: false,
+        escalation: [],
+        contacts: {},
+        audits: [],
+        runbook: undefined,
+      },
       alerting: {
         environments: ['production', 'staging'],
         levels: { production: { value: 'P2', source: 'config' }, staging: { value: 'P3', source: 'config' } },
@@ -116,7 +136,7 @@ describe('summarizeEntity', () => {
     });
     expect(summary.maintenance.release).toEqual({ product: 'kubernetes', cycle: '1.31' });
     expect(summary.scope.escalation).toEqual(['group:default/platform-oncall', 'user:default/jane']);
-    expect(summary.scope.audits).toEqual({ application: '2026-03-01' });
+    expect(lastAudits(summary.scope.audits)).toEqual({ application: '2026-03-01' });
     expect(summary.scope.runbook).toBe('https://wiki.example.com/runbooks/ingress');
     expect(summary.alerting.matchers).toEqual([{ name: 'namespace', operator: '=', value: 'ingress-nginx' }]);
   });
@@ -307,10 +327,10 @@ describe('summarizeEntity', () => {
   it('drops a future audit with a problem, judged against now', () => {
     const entity = entityWith({ 'platform-ops/audits': 'application=2026-03-01, provider=2026-12-24' });
     const summary = summarizeEntity(entity, CONFIG, NOW);
-    expect(summary.scope.audits).toEqual({ application: '2026-03-01' });
+    expect(lastAudits(summary.scope.audits)).toEqual({ application: '2026-03-01' });
     expect(summary.problems).toEqual([expect.objectContaining({ key: 'platform-ops/audits', value: '2026-12-24' })]);
     const later = summarizeEntity(entity, CONFIG, DateTime.fromISO('2027-01-01T00:00:00Z', { zone: 'utc' }));
-    expect(later.scope.audits).toEqual({ application: '2026-03-01', provider: '2026-12-24' });
+    expect(lastAudits(later.scope.audits)).toEqual({ application: '2026-03-01', provider: '2026-12-24' });
     expect(later.generatedAt).toBe('2027-01-01T00:00:00.000Z');
   });
 

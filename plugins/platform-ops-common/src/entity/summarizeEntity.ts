@@ -7,13 +7,12 @@ import { PlatformOpsConfig } from '../config/readConfig';
 import { problem, Problem } from '../problems';
 import { formatDuration } from '../values/duration';
 import { AlertLevel } from '../values/level';
+import { evaluateAudits } from '../scope/audits';
+import { resolveScope } from '../scope/resolveScope';
 import {
   hasPlatformOpsAnnotations,
   parseEntityAnnotations,
 } from './parseEntityAnnotations';
-
-/** The party whose components are inside the fence. */
-const PLATFORM_PARTY = 'platform';
 
 function sourced<T>(annotation: T | undefined, fallback: T): Sourced<T> {
   return annotation !== undefined
@@ -60,11 +59,23 @@ export function summarizeEntity(
     configured.includes(name),
   );
 
-  const party = annotations.scope;
-  const partyConfig = party ? config.parties[party] : undefined;
-  if (party && !partyConfig) {
-    problems.push(problem(keys.ANNOTATION_SCOPE, party, `a party from config (${Object.keys(config.parties).join(', ')})`));
-  }
+  const annotated = hasPlatformOpsAnnotations(entity);
+  const namespace = entity.metadata.namespace ?? 'default';
+  const scope = resolveScope({
+    party: annotations.scope,
+    reportMissing: annotated && !(keys.ANNOTATION_SCOPE in (entity.metadata.annotations ?? {})),
+    owner: entity.spec?.owner,
+    namespace,
+    config,
+  });
+  problems.push(...scope.problems);
+  const audits = evaluateAudits({
+    party: scope.insideFence === false ? scope.party : undefined,
+    audits: annotations.audits,
+    config,
+    now,
+  });
+  problems.push(...audits.problems);
 
   checkEnvironmentKeys(keys.ANNOTATION_ALERT_LEVELS, annotations.alertLevels, environments, problems);
   const levels: Record<string, Sourced<AlertLevel>> = {};
@@ -101,19 +112,22 @@ export function summarizeEntity(
     entity: {
       ref: stringifyEntityRef(entity),
       kind: entity.kind,
-      namespace: entity.metadata.namespace ?? 'default',
+      namespace,
       name: entity.metadata.name,
       title: entity.metadata.title,
     },
-    annotated: hasPlatformOpsAnnotations(entity),
+    annotated,
     scope: {
-      party,
-      partyTitle: partyConfig?.title,
-      insideFence: partyConfig ? party === PLATFORM_PARTY : undefined,
+      party: scope.party,
+      partyTitle: scope.partyTitle,
+      insideFence: scope.insideFence,
+      accountable: scope.accountable,
+      accountableSource: scope.accountableSource,
+      owner: scope.owner,
+      ownerDiffers: scope.ownerDiffers,
       escalation: annotations.escalation ?? [],
-      audits: Object.fromEntries(
-        Object.entries(annotations.audits ?? {}).map(([kind, date]) => [kind, date.toISODate()!]),
-      ),
+      contacts: {},
+      audits: audits.audits,
       runbook: annotations.runbook,
     },
     alerting: { environments, levels, matchers: annotations.alertMatchers ?? [] },

@@ -56,8 +56,12 @@ function normalizeOwner(owner: unknown, namespace: string): string | undefined {
 export function resolveScope(options: {
   /** The parsed `platform-ops/scope`, undefined when absent or invalid. */
   party: string | undefined;
-  /** Whether the annotation was present at all (an invalid one is reported elsewhere). */
-  annotated: boolean;
+  /**
+   * Whether a missing scope is a problem: true for entities that carry other
+   * Platform Ops annotations but no `platform-ops/scope`. An invalid scope is
+   * reported by its parser instead.
+   */
+  reportMissing: boolean;
   owner: unknown;
   namespace: string;
   config: PlatformOpsConfig;
@@ -68,7 +72,7 @@ export function resolveScope(options: {
   const problems: Problem[] = [];
 
   if (!party) {
-    if (!options.annotated) {
+    if (options.reportMissing) {
       problems.push(
         problem(ANNOTATION_SCOPE, '', `the annotation to be set to one of ${parties.join(', ')}`),
       );
