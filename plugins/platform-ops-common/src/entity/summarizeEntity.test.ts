@@ -31,8 +31,7 @@ const CONFIG = readConfig({
 
 /** An annotated entity gets `platform-ops/scope: platform` unless the test sets or removes it. */
 function entityWith(annotations?: Record<string, string>, metadata: Partial<Entity['metadata']> = {}): Entity {
-  const withScope = annotations && { 'platform-ops/scope': 'platform', ...annotations };
-  if (withScope && withScope['platform-ops/scope'] === '<absent>') delete withScope['platform-ops/scope'];
+  const withScope: Record<string, string> | undefined = annotations && { 'platform-ops/scope': 'platform', ...annotations };
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
