@@ -37,11 +37,33 @@ const broken: Entity = {
   spec: { type: 'service', owner: 'group:default/platform-team', lifecycle: 'production' },
 };
 
+const people: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'platform-oncall' },
+    spec: { type: 'team', profile: { displayName: 'Platform on-call', email: 'oncall@example.com' }, children: [] },
+    relations: [{ type: 'hasMember', targetRef: 'user:default/ahmed' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'jane' },
+    spec: { profile: { displayName: 'Jane Okafor', email: 'jane@example.com' }, memberOf: ['platform-team'] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'ahmed' },
+    spec: { profile: { displayName: 'Ahmed Haddad', email: 'ahmed@example.com' }, memberOf: ['platform-oncall'] },
+  },
+];
+
 async function startBackend() {
   return startTestBackend({
     features: [
       platformOpsPlugin,
-      catalogServiceMock.factory({ entities: [ingress, broken] }),
+      catalogServiceMock.factory({ entities: [ingress, broken, ...people] }),
       mockServices.rootConfig.factory({
         data: {
           platformOps: {
@@ -86,6 +108,18 @@ describe('platformOpsPlugin', () => {
       rto: { value: '4h', source: 'config' },
     });
     expect(response.body.problems).toEqual([]);
+    expect(response.body.scope.contacts['user:default/jane']).toEqual({
+      ref: 'user:default/jane',
+      kind: 'user',
+      found: true,
+      title: 'Jane Okafor',
+      email: 'jane@example.com',
+    });
+    expect(response.body.scope.contacts['group:default/platform-oncall']).toMatchObject({
+      title: 'Platform on-call',
+      email: 'oncall@example.com',
+      members: [{ ref: 'user:default/ahmed', found: true, title: 'Ahmed Haddad', email: 'ahmed@example.com' }],
+    });
   });
 
   it('reports bad annotations as problems instead of failing', async () => {

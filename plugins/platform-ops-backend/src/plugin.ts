@@ -10,7 +10,13 @@ import {
   platformOpsSourcesExtensionPoint,
 } from '@platform-ops/plugin-platform-ops-node';
 import { createRouter } from './router';
+import { EntityIndex } from './services/EntityIndex';
+import { ContactResolver } from './services/scope/ContactResolver';
+import { LookupService } from './services/scope/LookupService';
 import { CatalogSummaryService } from './services/SummaryService';
+
+/** How often the entity index re-reads the catalog. */
+const INDEX_REFRESH_SECONDS = 60;
 
 /**
  * The Platform Ops backend plugin: entity summaries under
@@ -36,18 +42,32 @@ export const platformOpsPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpAuth, httpRouter, catalog }) {
+      async init({ config, logger, auth, scheduler, httpAuth, httpRouter, catalog }) {
         const platformOpsConfig = readPlatformOpsConfig(config);
+        const contacts = ContactResolver.create({ catalog });
+        const index = EntityIndex.create({ catalog, auth, config: platformOpsConfig, logger });
+        // Each replica keeps its own in-memory index, so the task is local.
+        await scheduler.scheduleTask({
+          id: 'platform-ops-entity-index',
+          scope: 'local',
+          frequency: { seconds: INDEX_REFRESH_SECONDS },
+          timeout: { seconds: INDEX_REFRESH_SECONDS },
+          fn: () => index.refresh(),
+        });
         const summaryService = CatalogSummaryService.create({
           catalog,
+          contacts,
           config: platformOpsConfig,
           logger,
         });
-        httpRouter.use(await createRouter({ httpAuth, summaryService }));
+        const lookupService = LookupService.create({ index, catalog, contacts });
+        httpRouter.use(await createRouter({ httpAuth, summaryService, lookupService }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info(
           `Platform Ops serving ${platformOpsConfig.environments.length} environment(s); ` +

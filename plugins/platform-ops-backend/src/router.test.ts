@@ -1,5 +1,5 @@
 import { mockCredentials, mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
-import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
+import { LookupResponse, OpsSummary } from '@platform-ops/plugin-platform-ops-common';
 import express from 'express';
 import request from 'supertest';
 import { createRouter } from './router';
@@ -7,13 +7,17 @@ import { SummaryService } from './services/SummaryService';
 
 describe('createRouter', () => {
   const getSummary = jest.fn<ReturnType<SummaryService['getSummary']>, Parameters<SummaryService['getSummary']>>();
+  const lookup = jest.fn<Promise<LookupResponse>, [string, unknown]>();
   let app: express.Express;
 
   beforeEach(async () => {
     getSummary.mockReset();
+    lookup.mockReset();
+    lookup.mockImplementation(async query => ({ query, results: [], indexedEntities: 0 }));
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
       summaryService: { getSummary },
+      lookupService: { lookup },
     });
     app = express().use(router).use(mockErrorHandler());
   });
@@ -47,10 +51,42 @@ describe('createRouter', () => {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
       summaryService: { getSummary },
+      lookupService: { lookup },
     });
     const unauthenticated = express().use(router).use(mockErrorHandler());
     const response = await request(unauthenticated).get('/summary/component/default/ingress-nginx');
     expect(response.status).toBe(401);
     expect(getSummary).not.toHaveBeenCalled();
+    const lookupResponse = await request(unauthenticated).get('/lookup?q=ingress');
+    expect(lookupResponse.status).toBe(401);
+    expect(lookup).not.toHaveBeenCalled();
+  });
+
+  describe('GET /lookup', () => {
+    it('passes the trimmed query and the caller to the lookup', async () => {
+      const response = await request(app).get('/lookup').query({ q: '  namespace=orders ' });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ query: 'namespace=orders', results: [], indexedEntities: 0 });
+      expect(lookup).toHaveBeenCalledWith('namespace=orders', { credentials: mockCredentials.user() });
+    });
+
+    it.each([
+      ['missing', '', 'q: is required'],
+      ['empty', '?q=', 'q: must not be empty'],
+      ['blank', '?q=%20%20', 'q: must not be empty'],
+      ['over 200 characters', `?q=${'a'.repeat(201)}`, 'q: must be at most 200 characters'],
+      ['given twice', '?q=a&q=b', 'q: must be given once, as text'],
+    ])('answers 400 naming q when it is %s', async (_case, search, message) => {
+      const response = await request(app).get(`/lookup${search}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.name).toBe('InputError');
+      expect(response.body.error.message).toBe(`Invalid query: ${message}`);
+      expect(lookup).not.toHaveBeenCalled();
+    });
+
+    it('accepts exactly 200 characters', async () => {
+      const response = await request(app).get(`/lookup?q=${'a'.repeat(200)}`);
+      expect(response.status).toBe(200);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { LookupService } from './services/scope/LookupService';
 import { SummaryService } from './services/SummaryService';
 import { parseInput } from './validation';
 
@@ -20,14 +21,23 @@ const summaryParams = z.object({
   name: entityPart,
 });
 
+const lookupQuery = z.object({
+  q: z
+    .string({ required_error: 'is required', invalid_type_error: 'must be given once, as text' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters'),
+});
+
 /**
  * Creates the Platform Ops HTTP API, mounted under /api/platform-ops.
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   summaryService: SummaryService;
+  lookupService: Pick<LookupService, 'lookup'>;
 }): Promise<express.Router> {
-  const { httpAuth, summaryService } = options;
+  const { httpAuth, summaryService, lookupService } = options;
   const router = Router();
   router.use(express.json());
 
@@ -47,6 +57,14 @@ export async function createRouter(options: {
       );
     }
     res.json(summary);
+  });
+
+  router.get('/lookup', async (req, res) => {
+    const { q } = parseInput(lookupQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await lookupService.lookup(q, { credentials }));
   });
 
   return router;

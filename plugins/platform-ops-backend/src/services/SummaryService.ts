@@ -10,6 +10,8 @@ import {
   summarizeEntity,
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
+import { ContactResolver } from './scope/ContactResolver';
+import { contactRefsOf, withContacts } from './scope/contacts';
 
 /**
  * Builds one {@link @platform-ops/plugin-platform-ops-common#OpsSummary} per
@@ -33,6 +35,7 @@ export interface SummaryService {
 export class CatalogSummaryService implements SummaryService {
   private constructor(
     private readonly catalog: CatalogService,
+    private readonly contacts: ContactResolver,
     private readonly config: PlatformOpsConfig,
     private readonly logger: LoggerService,
     private readonly clock: () => DateTime,
@@ -40,12 +43,14 @@ export class CatalogSummaryService implements SummaryService {
 
   static create(options: {
     catalog: CatalogService;
+    contacts: ContactResolver;
     config: PlatformOpsConfig;
     logger: LoggerService;
     clock?: () => DateTime;
   }): CatalogSummaryService {
     return new CatalogSummaryService(
       options.catalog,
+      options.contacts,
       options.config,
       options.logger,
       options.clock ?? (() => DateTime.utc()),
@@ -58,7 +63,9 @@ export class CatalogSummaryService implements SummaryService {
   ): Promise<OpsSummary | undefined> {
     const entity = await this.catalog.getEntityByRef(ref, options);
     if (!entity) return undefined;
-    const summary = summarizeEntity(entity, this.config, this.clock());
+    const base = summarizeEntity(entity, this.config, this.clock());
+    const contacts = await this.contacts.resolve(contactRefsOf(base.scope), options);
+    const summary = withContacts(base, contacts);
     if (summary.problems.length > 0) {
       this.logger.debug(
         `${stringifyEntityRef(entity)} has ${summary.problems.length} annotation problem(s)`,

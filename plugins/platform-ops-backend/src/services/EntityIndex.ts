@@ -1,0 +1,134 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  alertLabelsOf,
+  hasPlatformOpsAnnotations,
+  LookupCandidate,
+  OpsSummary,
+  parseEntityAnnotations,
+  PlatformOpsConfig,
+  summarizeEntity,
+} from '@platform-ops/plugin-platform-ops-common';
+import { DateTime } from 'luxon';
+
+/** The fields the index needs; everything else stays in the catalog. */
+const FIELDS = [
+  'apiVersion',
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.tags',
+  'metadata.annotations',
+  'spec.owner',
+];
+
+const KUBERNETES_ID = 'backstage.io/kubernetes-id';
+
+/**
+ * One annotated entity, parsed once per refresh.
+ */
+export type IndexedEntity = {
+  ref: string;
+  entity: Entity;
+  /** The config-aware summary, without live data or contacts. */
+  summary: OpsSummary;
+  candidate: LookupCandidate;
+};
+
+/**
+ * In-memory index of every entity with `platform-ops/` annotations, refreshed
+ * from the catalog on a schedule, so that requests never scan the catalog.
+ * Each backend replica keeps its own copy.
+ */
+export class EntityIndex {
+  private entries = new Map<string, IndexedEntity>();
+  private refreshedAt?: DateTime;
+  private loading?: Promise<void>;
+
+  private constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly config: PlatformOpsConfig,
+    private readonly logger: LoggerService,
+    private readonly clock: () => DateTime,
+  ) {}
+
+  static create(options: {
+    catalog: CatalogService;
+    auth: AuthService;
+    config: PlatformOpsConfig;
+    logger: LoggerService;
+    clock?: () => DateTime;
+  }): EntityIndex {
+    return new EntityIndex(
+      options.catalog,
+      options.auth,
+      options.config,
+      options.logger,
+      options.clock ?? (() => DateTime.utc()),
+    );
+  }
+
+  /** Reads every annotated entity from the catalog; keeps the old index on failure. */
+  async refresh(): Promise<void> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const now = this.clock();
+    const next = new Map<string, IndexedEntity>();
+    for await (const page of this.catalog.streamEntities({ fields: FIELDS }, { credentials })) {
+      for (const entity of page) {
+        if (!hasPlatformOpsAnnotations(entity)) continue;
+        const ref = stringifyEntityRef(entity);
+        next.set(ref, {
+          ref,
+          entity,
+          summary: summarizeEntity(entity, this.config, now),
+          candidate: this.candidateOf(ref, entity),
+        });
+      }
+    }
+    this.entries = next;
+    this.refreshedAt = now;
+    this.logger.debug(`Indexed ${next.size} annotated entities`);
+  }
+
+  /** Loads the index on first use, so a request never sees an empty index at startup. */
+  async ensureLoaded(): Promise<void> {
+    if (this.refreshedAt) return;
+    this.loading ??= this.refresh().finally(() => {
+      this.loading = undefined;
+    });
+    await this.loading;
+  }
+
+  /** Every indexed entity. */
+  list(): IndexedEntity[] {
+    return [...this.entries.values()];
+  }
+
+  get(ref: string): IndexedEntity | undefined {
+    return this.entries.get(ref);
+  }
+
+  /** When the index was last refreshed, if ever. */
+  get indexedAt(): DateTime | undefined {
+    return this.refreshedAt;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private candidateOf(ref: string, entity: Entity): LookupCandidate {
+    const { annotations } = parseEntityAnnotations(entity);
+    return {
+      ref,
+      name: entity.metadata.name,
+      title: entity.metadata.title,
+      tags: entity.metadata.tags ?? [],
+      kubernetesId: entity.metadata.annotations?.[KUBERNETES_ID],
+      alertLabels: alertLabelsOf(annotations.alertMatchers),
+    };
+  }
+}
