@@ -10,7 +10,12 @@ import {
   platformOpsSourcesExtensionPoint,
 } from '@platform-ops/plugin-platform-ops-node';
 import { createRouter } from './router';
+import { AlertHistoryStore } from './services/alerting/AlertHistoryStore';
+import { AlertmanagerSource } from './services/alerting/AlertmanagerSource';
+import { AlertPoller } from './services/alerting/AlertPoller';
+import { AlertService } from './services/alerting/AlertService';
 import { EntityIndex } from './services/EntityIndex';
+import { SnapshotStore } from './services/SnapshotStore';
 import { ContactResolver } from './services/scope/ContactResolver';
 import { LookupService } from './services/scope/LookupService';
 import { CatalogSummaryService } from './services/SummaryService';
@@ -43,12 +48,13 @@ export const platformOpsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auth: coreServices.auth,
+        database: coreServices.database,
         scheduler: coreServices.scheduler,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, auth, scheduler, httpAuth, httpRouter, catalog }) {
+      async init({ config, logger, auth, database, scheduler, httpAuth, httpRouter, catalog }) {
         const platformOpsConfig = readPlatformOpsConfig(config);
         const contacts = ContactResolver.create({ catalog });
         const index = EntityIndex.create({ catalog, auth, config: platformOpsConfig, logger });
@@ -60,14 +66,44 @@ export const platformOpsPlugin = createBackendPlugin({
           timeout: { seconds: INDEX_REFRESH_SECONDS },
           fn: () => index.refresh(),
         });
-        const summaryService = CatalogSummaryService.create({
-          catalog,
-          contacts,
+
+        const snapshots = await SnapshotStore.create({ database });
+        const alertHistory = await AlertHistoryStore.create({ database });
+        alertSources.push(
+          ...platformOpsConfig.environments.flatMap(environment => {
+            const source = AlertmanagerSource.fromConfig(environment);
+            return source ? [source] : [];
+          }),
+        );
+        const poller = AlertPoller.create({
+          sources: alertSources,
+          snapshots,
+          history: alertHistory,
+          index,
           config: platformOpsConfig,
           logger,
         });
-        const lookupService = LookupService.create({ index, catalog, contacts });
-        httpRouter.use(await createRouter({ httpAuth, summaryService, lookupService }));
+        // Global: one replica polls and stores; every replica serves the snapshots.
+        await scheduler.scheduleTask({
+          id: 'platform-ops-alerts-poll',
+          scope: 'global',
+          frequency: platformOpsConfig.alerting.pollInterval.toObject(),
+          timeout: { minutes: 2 },
+          fn: abort => poller.poll({ signal: abort as AbortSignal }),
+        });
+        const alertService = AlertService.create({ snapshots, config: platformOpsConfig });
+
+        const summaryService = CatalogSummaryService.create({
+          catalog,
+          contacts,
+          alerts: alertService,
+          config: platformOpsConfig,
+          logger,
+        });
+        const lookupService = LookupService.create({ index, catalog, contacts, alerts: alertService });
+        httpRouter.use(
+          await createRouter({ httpAuth, summaryService, lookupService, alertService, alertHistory }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info(
           `Platform Ops serving ${platformOpsConfig.environments.length} environment(s); ` +

@@ -1,6 +1,7 @@
 import { mockCredentials, mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
 import { LookupResponse, OpsSummary } from '@platform-ops/plugin-platform-ops-common';
 import express from 'express';
+import { DateTime } from 'luxon';
 import request from 'supertest';
 import { createRouter } from './router';
 import { SummaryService } from './services/SummaryService';
@@ -8,16 +9,28 @@ import { SummaryService } from './services/SummaryService';
 describe('createRouter', () => {
   const getSummary = jest.fn<ReturnType<SummaryService['getSummary']>, Parameters<SummaryService['getSummary']>>();
   const lookup = jest.fn<Promise<LookupResponse>, [string, unknown]>();
+  const sources = jest.fn(async () => [{ id: 'alertmanager:production', type: 'alertmanager', environment: 'production', items: 3 }]);
+  const dailyCounts = jest.fn(async (_ref: string, _since: string) => [
+    { day: '2026-11-22', environment: 'production', level: 'P1' as const, count: 2 },
+  ]);
+  const clock = () => DateTime.fromISO('2026-11-22T12:00:00Z', { zone: 'utc' });
+  const services = () => ({
+    summaryService: { getSummary },
+    lookupService: { lookup },
+    alertService: { sources },
+    alertHistory: { dailyCounts },
+    clock,
+  });
   let app: express.Express;
 
   beforeEach(async () => {
     getSummary.mockReset();
     lookup.mockReset();
+    dailyCounts.mockClear();
     lookup.mockImplementation(async query => ({ query, results: [], indexedEntities: 0 }));
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
-      summaryService: { getSummary },
-      lookupService: { lookup },
+      ...services(),
     });
     app = express().use(router).use(mockErrorHandler());
   });
@@ -50,8 +63,7 @@ describe('createRouter', () => {
   it('rejects a caller without credentials', async () => {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
-      summaryService: { getSummary },
-      lookupService: { lookup },
+      ...services(),
     });
     const unauthenticated = express().use(router).use(mockErrorHandler());
     const response = await request(unauthenticated).get('/summary/component/default/ingress-nginx');
@@ -87,6 +99,53 @@ describe('createRouter', () => {
     it('accepts exactly 200 characters', async () => {
       const response = await request(app).get(`/lookup?q=${'a'.repeat(200)}`);
       expect(response.status).toBe(200);
+    });
+  });
+
+  describe('GET /sources', () => {
+    it('lists every source with its health', async () => {
+      const response = await request(app).get('/sources');
+      expect(response.status).toBe(200);
+      expect(response.body.sources).toEqual([expect.objectContaining({ id: 'alertmanager:production', items: 3 })]);
+    });
+  });
+
+  describe('GET /alerts/history', () => {
+    beforeEach(() => {
+      getSummary.mockResolvedValue({ entity: { ref: 'component:default/ingress-nginx' } } as OpsSummary);
+    });
+
+    it('returns daily counts since the first of the requested days', async () => {
+      const response = await request(app).get('/alerts/history/component/default/ingress-nginx?days=7');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        since: '2026-11-16',
+        days: [{ day: '2026-11-22', environment: 'production', level: 'P1', count: 2 }],
+      });
+      expect(dailyCounts).toHaveBeenCalledWith('component:default/ingress-nginx', '2026-11-16');
+    });
+
+    it('defaults to 30 days', async () => {
+      await request(app).get('/alerts/history/component/default/ingress-nginx');
+      expect(dailyCounts).toHaveBeenCalledWith('component:default/ingress-nginx', '2026-10-24');
+    });
+
+    it.each([
+      ['0', 'days: must be at least 1'],
+      ['91', 'days: must be at most 90 (history is kept 90 days)'],
+      ['1.5', 'days: must be a whole number of days'],
+      ['week', 'days: must be a whole number of days'],
+    ])('answers 400 naming days for days=%s', async (days, message) => {
+      const response = await request(app).get(`/alerts/history/component/default/ingress-nginx?days=${days}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(`Invalid query: ${message}`);
+    });
+
+    it('answers 404 for an entity the catalog does not have', async () => {
+      getSummary.mockResolvedValue(undefined);
+      const response = await request(app).get('/alerts/history/component/default/nope');
+      expect(response.status).toBe(404);
+      expect(dailyCounts).not.toHaveBeenCalled();
     });
   });
 });

@@ -2,7 +2,10 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { AlertHistoryStore } from './services/alerting/AlertHistoryStore';
+import { AlertService } from './services/alerting/AlertService';
 import { LookupService } from './services/scope/LookupService';
 import { SummaryService } from './services/SummaryService';
 import { parseInput } from './validation';
@@ -29,6 +32,15 @@ const lookupQuery = z.object({
     .max(200, 'must be at most 200 characters'),
 });
 
+const historyQuery = z.object({
+  days: z.coerce
+    .number({ invalid_type_error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(90, 'must be at most 90 (history is kept 90 days)')
+    .default(30),
+});
+
 /**
  * Creates the Platform Ops HTTP API, mounted under /api/platform-ops.
  */
@@ -36,8 +48,12 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   summaryService: SummaryService;
   lookupService: Pick<LookupService, 'lookup'>;
+  alertService: Pick<AlertService, 'sources'>;
+  alertHistory: Pick<AlertHistoryStore, 'dailyCounts'>;
+  clock?: () => DateTime;
 }): Promise<express.Router> {
-  const { httpAuth, summaryService, lookupService } = options;
+  const { httpAuth, summaryService, lookupService, alertService, alertHistory } = options;
+  const clock = options.clock ?? (() => DateTime.utc());
   const router = Router();
   router.use(express.json());
 
@@ -65,6 +81,27 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     res.json(await lookupService.lookup(q, { credentials }));
+  });
+
+  router.get('/sources', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ sources: await alertService.sources() });
+  });
+
+  router.get('/alerts/history/:kind/:namespace/:name', async (req, res) => {
+    const ref = parseInput(summaryParams, req.params, 'path');
+    const { days } = parseInput(historyQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    // Reading the summary checks that the caller may see the entity.
+    const summary = await summaryService.getSummary(ref, { credentials });
+    if (!summary) {
+      throw new NotFoundError(`No entity ${ref.kind}:${ref.namespace}/${ref.name} in the catalog`);
+    }
+    const since = clock().minus({ days: days - 1 }).toISODate()!;
+    res.json({
+      since,
+      days: await alertHistory.dailyCounts(summary.entity.ref, since),
+    });
   });
 
   return router;

@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import fs from 'fs';
 import path from 'path';
+import { JsonObject } from '@backstage/types';
 import { parseAllDocuments } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -34,7 +35,7 @@ export function loadDemoEntities(): Entity[] {
 }
 
 /** The `platformOps` block of the demo app-config.yaml. */
-export function loadDemoConfig(): Record<string, unknown> {
+export function loadDemoConfig(): JsonObject {
   const config = parseAllDocuments(
     fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
   )[0].toJS();

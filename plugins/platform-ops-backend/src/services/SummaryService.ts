@@ -10,6 +10,7 @@ import {
   summarizeEntity,
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
+import { AlertService } from './alerting/AlertService';
 import { ContactResolver } from './scope/ContactResolver';
 import { contactRefsOf, withContacts } from './scope/contacts';
 
@@ -36,6 +37,7 @@ export class CatalogSummaryService implements SummaryService {
   private constructor(
     private readonly catalog: CatalogService,
     private readonly contacts: ContactResolver,
+    private readonly alerts: Pick<AlertService, 'withAlerts'>,
     private readonly config: PlatformOpsConfig,
     private readonly logger: LoggerService,
     private readonly clock: () => DateTime,
@@ -44,6 +46,7 @@ export class CatalogSummaryService implements SummaryService {
   static create(options: {
     catalog: CatalogService;
     contacts: ContactResolver;
+    alerts: Pick<AlertService, 'withAlerts'>;
     config: PlatformOpsConfig;
     logger: LoggerService;
     clock?: () => DateTime;
@@ -51,6 +54,7 @@ export class CatalogSummaryService implements SummaryService {
     return new CatalogSummaryService(
       options.catalog,
       options.contacts,
+      options.alerts,
       options.config,
       options.logger,
       options.clock ?? (() => DateTime.utc()),
@@ -65,7 +69,7 @@ export class CatalogSummaryService implements SummaryService {
     if (!entity) return undefined;
     const base = summarizeEntity(entity, this.config, this.clock());
     const contacts = await this.contacts.resolve(contactRefsOf(base.scope), options);
-    const summary = withContacts(base, contacts);
+    const summary = await this.alerts.withAlerts(withContacts(base, contacts));
     if (summary.problems.length > 0) {
       this.logger.debug(
         `${stringifyEntityRef(entity)} has ${summary.problems.length} annotation problem(s)`,

@@ -1,3 +1,5 @@
+import { HeartbeatState } from '../alerting/heartbeat';
+import { LevelSource } from '../alerting/levels';
 import { AlertMatcher } from '../alerting/matchers';
 import { BackupProtection, BackupScopeItem, BackupSourceSpec } from '../backups/annotations';
 import { Release } from '../maintenance/annotations';
@@ -75,7 +77,54 @@ export type ScopeSection = {
 };
 
 /**
- * Alerting section of a summary: the level per environment.
+ * A live alert matched to a component, with the level the suite gave it.
+ *
+ * @public
+ */
+export type LiveAlert = {
+  fingerprint: string;
+  environment: string;
+  alertname: string;
+  level?: AlertLevel;
+  levelSource: LevelSource;
+  /** `suppressed` alerts are silenced or inhibited; see the two lists. */
+  state: 'active' | 'suppressed' | 'unprocessed';
+  silencedBy: string[];
+  inhibitedBy: string[];
+  startsAt: string;
+  summary?: string;
+  description?: string;
+  /** Link to the alert's source; only http(s) URLs are kept. */
+  generatorURL?: string;
+  labels: Record<string, string>;
+};
+
+/**
+ * Alert counts per level; only alerts that are neither silenced nor
+ * inhibited count.
+ *
+ * @public
+ */
+export type LevelCounts = Record<AlertLevel, number>;
+
+/**
+ * Whether one environment's alerts can be trusted, and how old they are.
+ *
+ * @public
+ */
+export type EnvironmentAlertingStatus = {
+  environment: string;
+  heartbeat: HeartbeatState;
+  heartbeatAlertname: string;
+  /** Last successful fetch (ISO 8601). */
+  fetchedAt?: string;
+  /** Message of the last failed attempt. */
+  lastError?: string;
+};
+
+/**
+ * Alerting section of a summary: the level per environment, live alerts
+ * and whether they can be trusted.
  *
  * @public
  */
@@ -83,6 +132,43 @@ export type AlertingSection = {
   environments: string[];
   levels: Record<string, Sourced<AlertLevel>>;
   matchers: AlertMatcher[];
+  /** Live alerts matched by `platform-ops/alert-matchers`, most urgent first. */
+  alerts: LiveAlert[];
+  counts: LevelCounts;
+  /** One entry per environment of the component. */
+  status: EnvironmentAlertingStatus[];
+  /** False when any environment's heartbeat is not ok: "no alerts" then means nothing. */
+  trustworthy: boolean;
+};
+
+/**
+ * Health of one data source. Returned by `GET /api/platform-ops/sources`.
+ *
+ * @public
+ */
+export type SourceStatus = {
+  id: string;
+  type: string;
+  environment: string;
+  fetchedAt?: string;
+  attemptedAt?: string;
+  lastError?: string;
+  /** How many items (alerts, backups) the last good fetch returned. */
+  items: number;
+  heartbeat?: HeartbeatState;
+};
+
+/**
+ * Alert occurrences per day, environment and level, for noise review.
+ *
+ * @public
+ */
+export type AlertHistoryDay = {
+  day: string;
+  environment: string;
+  level: AlertLevel;
+  /** Distinct alerts that fired that day. */
+  count: number;
 };
 
 /**
@@ -139,6 +225,10 @@ export type LookupResult = {
   /** What matched and how well. */
   match: { field: LookupField; matched: string; score: number };
   scope: ScopeSection;
+  /** Live alert counts per level, from the latest snapshots. */
+  alerts: LevelCounts;
+  /** False when a heartbeat of the component's environments is not ok. */
+  alertsTrustworthy: boolean;
 };
 
 /**

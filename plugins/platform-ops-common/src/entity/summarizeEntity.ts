@@ -130,7 +130,16 @@ export function summarizeEntity(
       audits: audits.audits,
       runbook: annotations.runbook,
     },
-    alerting: { environments, levels, matchers: annotations.alertMatchers ?? [] },
+    alerting: {
+      environments,
+      levels,
+      matchers: annotations.alertMatchers ?? [],
+      // Live data is added by the backend's alert sources.
+      alerts: [],
+      counts: { P1: 0, P2: 0, P3: 0 },
+      status: [],
+      trustworthy: false,
+    },
     backups: {
       policy: { rpo, retention, rto },
       source: annotations.backupSource,

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { LookupResponse, rankLookup } from '@platform-ops/plugin-platform-ops-common';
+import { AlertService } from '../alerting/AlertService';
 import { EntityIndex } from '../EntityIndex';
 import { ContactResolver } from './ContactResolver';
 import { contactRefsOf, withContacts } from './contacts';
@@ -17,14 +18,16 @@ export class LookupService {
     private readonly index: EntityIndex,
     private readonly catalog: CatalogService,
     private readonly contacts: ContactResolver,
+    private readonly alerts: Pick<AlertService, 'countsFor'>,
   ) {}
 
   static create(options: {
     index: EntityIndex;
     catalog: CatalogService;
     contacts: ContactResolver;
+    alerts: Pick<AlertService, 'countsFor'>;
   }): LookupService {
-    return new LookupService(options.index, options.catalog, options.contacts);
+    return new LookupService(options.index, options.catalog, options.contacts, options.alerts);
   }
 
   async lookup(
@@ -45,12 +48,15 @@ export class LookupService {
       indexed.flatMap(entry => contactRefsOf(entry.summary.scope)),
       options,
     );
+    const alerts = await this.alerts.countsFor(indexed.map(entry => entry.summary));
     return {
       query,
       results: matches.map((match, position) => ({
         entity: indexed[position].summary.entity,
         match: { field: match.field, matched: match.matched, score: match.score },
         scope: withContacts(indexed[position].summary, contacts).scope,
+        alerts: alerts[position].counts,
+        alertsTrustworthy: alerts[position].trustworthy,
       })),
       indexedAt: this.index.indexedAt?.toISO() ?? undefined,
       indexedEntities: this.index.size,

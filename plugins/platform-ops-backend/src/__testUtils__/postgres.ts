@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'child_process';
+import fs from 'fs';
+import net from 'net';
+import os from 'os';
+import path from 'path';
+
+/** A PostgreSQL server started for the tests, on loopback only. */
+export type TestPostgres = { dataDir: string; port: number; connectionString: string; stop(): void };
+
+function findBinary(name: string): string {
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).sort().reverse() : [];
+  for (const version of versions) {
+    const candidate = path.join(root, version, 'bin', name);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(
+    `PostgreSQL's ${name} was not found under ${root}; install it with: apt-get install -y postgresql`,
+  );
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a throwaway PostgreSQL with trust authentication on 127.0.0.1.
+ * initdb refuses to run as root, so as root the server runs as `postgres`.
+ */
+export async function startPostgres(): Promise<TestPostgres> {
+  const initdb = findBinary('initdb');
+  const pgCtl = findBinary('pg_ctl');
+  const asRoot = process.getuid?.() === 0;
+  const user = asRoot ? 'postgres' : os.userInfo().username;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-ops-pg-'));
+  if (asRoot) execFileSync('chown', ['postgres:postgres', dataDir]);
+  const run = (command: string, args: string[]) => {
+    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+    const result = spawnSync(file, argv, { encoding: 'utf8', timeout: 60_000 });
+    if (result.status !== 0) {
+      throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
+    }
+  };
+  run(initdb, ['-D', dataDir, '--auth=trust', '-U', user, '--no-sync']);
+  const port = await freePort();
+  run(pgCtl, [
+    '-D', dataDir, '-w', '-t', '30', '-l', path.join(dataDir, 'server.log'),
+    '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dataDir} -c fsync=off`,
+    'start',
+  ]);
+  return {
+    dataDir,
+    port,
+    connectionString: `postgresql://${user}@127.0.0.1:${port}`,
+    stop() {
+      try {
+        run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}

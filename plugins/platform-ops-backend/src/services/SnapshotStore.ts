@@ -1,0 +1,109 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+/**
+ * The latest result of one data source. A failed attempt keeps the last good
+ * data and records the error beside it.
+ */
+export type StoredSnapshot<T> = {
+  sourceId: string;
+  kind: 'alerts' | 'backups';
+  environment: string;
+  fetchedAt?: string;
+  attemptedAt: string;
+  lastError?: string;
+  data: T;
+};
+
+type Row = {
+  source_id: string;
+  kind: string;
+  environment: string;
+  fetched_at: string | null;
+  attempted_at: string;
+  last_error: string | null;
+  data: string;
+};
+
+const TABLE = 'platform_ops_snapshots';
+
+/**
+ * Keeps each source's latest snapshot in the plugin database, so that one
+ * replica can poll and every replica can serve.
+ */
+export class SnapshotStore {
+  private constructor(private readonly db: Knex) {}
+
+  static async create(options: { database: DatabaseService }): Promise<SnapshotStore> {
+    const db = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await db.migrate.latest({
+        directory: resolvePackagePath('@platform-ops/plugin-platform-ops-backend', 'migrations'),
+      });
+    }
+    return new SnapshotStore(db);
+  }
+
+  /** Replaces the source's snapshot with fresh data, clearing any error. */
+  async recordSuccess<T>(snapshot: {
+    sourceId: string;
+    kind: StoredSnapshot<T>['kind'];
+    environment: string;
+    at: string;
+    data: T;
+  }): Promise<void> {
+    await this.upsert({
+      source_id: snapshot.sourceId,
+      kind: snapshot.kind,
+      environment: snapshot.environment,
+      fetched_at: snapshot.at,
+      attempted_at: snapshot.at,
+      last_error: null,
+      data: JSON.stringify(snapshot.data),
+    });
+  }
+
+  /** Records a failed attempt; the last good data and its time stay. */
+  async recordFailure(failure: {
+    sourceId: string;
+    kind: StoredSnapshot<unknown>['kind'];
+    environment: string;
+    at: string;
+    error: string;
+  }): Promise<void> {
+    const updated = await this.db<Row>(TABLE)
+      .where({ source_id: failure.sourceId })
+      .update({ attempted_at: failure.at, last_error: failure.error });
+    if (updated === 0) {
+      await this.upsert({
+        source_id: failure.sourceId,
+        kind: failure.kind,
+        environment: failure.environment,
+        fetched_at: null,
+        attempted_at: failure.at,
+        last_error: failure.error,
+        data: '[]',
+      });
+    }
+  }
+
+  async list<T>(kind: StoredSnapshot<T>['kind']): Promise<StoredSnapshot<T>[]> {
+    const rows = await this.db<Row>(TABLE).where({ kind }).orderBy('source_id');
+    return rows.map(row => ({
+      sourceId: row.source_id,
+      kind: row.kind as StoredSnapshot<T>['kind'],
+      environment: row.environment,
+      fetchedAt: row.fetched_at ?? undefined,
+      attemptedAt: row.attempted_at,
+      lastError: row.last_error ?? undefined,
+      data: JSON.parse(row.data) as T,
+    }));
+  }
+
+  private async upsert(row: Row): Promise<void> {
+    await this.db<Row>(TABLE).insert(row).onConflict('source_id').merge();
+  }
+}
