@@ -34,10 +34,17 @@ export function loadDemoEntities(): Entity[] {
   return entities;
 }
 
-/** The `platformOps` block of the demo app-config.yaml. */
+/**
+ * The `platformOps` block of the demo app-config.yaml, without its
+ * Alertmanager URLs: tests start their own Alertmanagers and never reach the
+ * ports a running demo uses.
+ */
 export function loadDemoConfig(): JsonObject {
   const config = parseAllDocuments(
     fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
   )[0].toJS();
+  for (const environment of config.platformOps.environments) {
+    delete environment.alertmanager;
+  }
   return { platformOps: config.platformOps };
 }
