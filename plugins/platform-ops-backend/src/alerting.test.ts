@@ -1,6 +1,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
+import { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { eventually, startAlertmanager, TestAlertmanager } from './__testUtils__/alertmanager';
 import { loadDemoConfig, loadDemoEntities } from './__testUtils__/demoPlatform';
@@ -39,8 +40,9 @@ describe('live alerting with real Alertmanagers', () => {
     await production.silence([{ name: 'alertname', value: 'IngressLatencyHigh' }], 'known during the load test');
     await staging.post([{ labels: { alertname: 'IngressControllerDown', namespace: 'ingress-nginx', app: 'ingress-nginx' } }]);
 
-    const demo = loadDemoConfig() as { platformOps: { environments: Array<Record<string, unknown>>; alerting: Record<string, unknown> } };
-    for (const environment of demo.platformOps.environments) {
+    const demo = loadDemoConfig();
+    const { environments } = demo.platformOps as { environments: JsonObject[] };
+    for (const environment of environments) {
       const alertmanager = environment.name === 'production' ? production : staging;
       environment.alertmanager = { baseUrl: alertmanager.baseUrl, heartbeat: { alertname: 'Watchdog' } };
     }
