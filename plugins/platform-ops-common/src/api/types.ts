@@ -6,6 +6,7 @@ import { Release } from '../maintenance/annotations';
 import { Problem } from '../problems';
 import { AuditStatus } from '../scope/audits';
 import { LookupField } from '../scope/lookup';
+import { ScopeResolution } from '../scope/resolveScope';
 import { AlertLevel } from '../values/level';
 
 /**
@@ -53,21 +54,7 @@ export type Contact = {
  *
  * @public
  */
-export type ScopeSection = {
-  /** The party from `platform-ops/scope`, if valid. */
-  party?: string;
-  /** The party's title from config, if the party is known. */
-  partyTitle?: string;
-  /** True inside the platform team's fence, false outside, absent if unknown. */
-  insideFence?: boolean;
-  /** Entity ref of the accountable team. */
-  accountable?: string;
-  /** `owner`: the entity's spec.owner; `party`: the party's configured owner. */
-  accountableSource?: 'owner' | 'party';
-  /** The entity's spec.owner as a full ref. */
-  owner?: string;
-  /** True when the party's owner is accountable but spec.owner names someone else. */
-  ownerDiffers: boolean;
+export type ScopeSection = Omit<ScopeResolution, 'problems'> & {
   /** Ordered escalation path, as entity refs. */
   escalation: string[];
   /** Contact details of the accountable team, the owner and every escalation step, by ref. */

@@ -68,6 +68,10 @@ describe('summarizeEntity', () => {
         environments: ['production', 'staging'],
         levels: { production: { value: 'P2', source: 'config' }, staging: { value: 'P3', source: 'config' } },
         matchers: [],
+        alerts: [],
+        counts: { P1: 0, P2: 0, P3: 0 },
+        status: [],
+        trustworthy: false,
       },
       backups: {
         policy: {
