@@ -4,6 +4,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
 import { AlertLevel } from '@platform-ops/plugin-platform-ops-common';
+import { LEVEL_COLORS } from './levelColors';
 
 /**
  * What each level means, shown as the chip's title.
@@ -14,15 +15,13 @@ export const LEVEL_DESCRIPTIONS: Record<AlertLevel, string> = {
   P3: 'P3: reviewed regularly',
 };
 
-// Okabe-Ito hues, darkened for 4.5:1 text contrast. Colour only reinforces:
-// the fill, border style, icon and text tell the levels apart on their own.
-const isDark = (theme: Theme) => theme.palette.type === 'dark';
+const colors = (theme: Theme) => LEVEL_COLORS[theme.palette.type];
 
 // Doubled class ('&&') so the level styles win over MuiChip-outlined.
 const useStyles = makeStyles(theme => ({
   P1: {
     '&&': {
-      backgroundColor: '#b84a00',
+      backgroundColor: colors(theme).P1,
       color: theme.palette.common.white,
       fontWeight: theme.typography.fontWeightBold as number,
     },
@@ -30,15 +29,15 @@ const useStyles = makeStyles(theme => ({
   },
   P2: {
     '&&': {
-      border: `2px solid ${isDark(theme) ? '#e69f00' : '#8f5b00'}`,
-      color: isDark(theme) ? '#e69f00' : '#8f5b00',
+      border: `2px solid ${colors(theme).P2}`,
+      color: colors(theme).P2,
     },
     '& $icon': { color: 'inherit' },
   },
   P3: {
     '&&': {
-      border: `1px dashed ${isDark(theme) ? '#56b4e9' : '#0069a8'}`,
-      color: isDark(theme) ? '#56b4e9' : '#0069a8',
+      border: `1px dashed ${colors(theme).P3}`,
+      color: colors(theme).P3,
     },
     '& $icon': { color: 'inherit' },
   },
