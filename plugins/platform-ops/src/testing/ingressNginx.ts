@@ -46,8 +46,39 @@ export const ingressNginxSummary: OpsSummary = {
     party: 'platform',
     partyTitle: 'Platform team',
     insideFence: true,
+    accountable: 'group:default/platform-team',
+    accountableSource: 'owner',
+    owner: 'group:default/platform-team',
+    ownerDiffers: false,
     escalation: ['group:default/platform-oncall', 'user:default/jane'],
-    audits: { provider: '2025-11-02' },
+    contacts: {
+      'group:default/platform-team': {
+        ref: 'group:default/platform-team',
+        kind: 'group',
+        found: true,
+        title: 'Platform team',
+        email: 'platform-team@example.com',
+      },
+      'group:default/platform-oncall': {
+        ref: 'group:default/platform-oncall',
+        kind: 'group',
+        found: true,
+        title: 'Platform on-call',
+        email: 'platform-oncall@example.com',
+        members: [
+          { ref: 'user:default/ahmed', kind: 'user', found: true, title: 'Ahmed Haddad', email: 'ahmed@example.com' },
+          { ref: 'user:default/li-wei', kind: 'user', found: true, title: 'Li Wei', email: 'li-wei@example.com' },
+        ],
+      },
+      'user:default/jane': {
+        ref: 'user:default/jane',
+        kind: 'user',
+        found: true,
+        title: 'Jane Okafor',
+        email: 'jane@example.com',
+      },
+    },
+    audits: [],
     runbook: 'https://wiki.example.com/runbooks/ingress-nginx',
   },
   alerting: {
@@ -60,6 +91,13 @@ export const ingressNginxSummary: OpsSummary = {
       { name: 'namespace', operator: '=', value: 'ingress-nginx' },
       { name: 'app', operator: '=', value: 'ingress-nginx' },
     ],
+    alerts: [],
+    counts: { P1: 0, P2: 0, P3: 0 },
+    status: [
+      { environment: 'staging', heartbeat: 'ok', heartbeatAlertname: 'Watchdog', fetchedAt: '2026-11-22T00:04:30.000Z' },
+      { environment: 'production', heartbeat: 'ok', heartbeatAlertname: 'Watchdog', fetchedAt: '2026-11-22T00:04:30.000Z' },
+    ],
+    trustworthy: true,
   },
   backups: {
     policy: {

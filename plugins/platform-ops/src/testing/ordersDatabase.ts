@@ -36,8 +36,23 @@ export const ordersDatabaseSummary: OpsSummary = {
     party: 'application',
     partyTitle: 'Application team',
     insideFence: false,
+    accountable: 'group:default/orders-team',
+    accountableSource: 'owner',
+    owner: 'group:default/orders-team',
+    ownerDiffers: false,
     escalation: ['group:default/orders-team'],
-    audits: { application: '2026-01-15' },
+    contacts: {
+      'group:default/orders-team': {
+        ref: 'group:default/orders-team',
+        kind: 'group',
+        found: true,
+        title: 'Orders team',
+        email: 'orders@example.com',
+      },
+    },
+    audits: [
+      { kind: 'application', last: '2025-06-15', interval: '365d', nextDue: '2026-06-15', state: 'overdue' },
+    ],
   },
   alerting: {
     environments: ['staging', 'production'],
@@ -46,6 +61,10 @@ export const ordersDatabaseSummary: OpsSummary = {
       production: { value: 'P2', source: 'config' },
     },
     matchers: [],
+    alerts: [],
+    counts: { P1: 0, P2: 0, P3: 0 },
+    status: [],
+    trustworthy: false,
   },
   backups: {
     policy: {

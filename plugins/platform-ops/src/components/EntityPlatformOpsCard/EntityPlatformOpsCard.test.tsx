@@ -68,7 +68,7 @@ describe('EntityPlatformOpsCard', () => {
     await renderCard(ingressNginxEntity);
 
     expect(
-      await screen.findByText('Inside the platform scope'),
+      await screen.findByText('Inside the platform scope: the platform team is accountable'),
     ).toBeInTheDocument();
     expect(getSummary).toHaveBeenCalledWith({
       kind: 'Component',
@@ -87,7 +87,9 @@ describe('EntityPlatformOpsCard', () => {
       .map(link => link.getAttribute('href'));
     expect(escalation).toEqual([
       '/catalog/default/group/platform-oncall',
+      'mailto:platform-oncall@example.com',
       '/catalog/default/user/jane',
+      'mailto:jane@example.com',
     ]);
 
     const runbook = within(fieldOf('Scope', 'Runbook')).getByRole('link');
@@ -164,7 +166,7 @@ describe('EntityPlatformOpsCard', () => {
 
     expect(await screen.findByRole('progressbar')).toBeInTheDocument();
     expect(
-      screen.queryByText('Inside the platform scope'),
+      screen.queryByText('Inside the platform scope: the platform team is accountable'),
     ).not.toBeInTheDocument();
   });
 
@@ -194,13 +196,13 @@ describe('EntityPlatformOpsCard', () => {
       (await screen.findAllByText(/Summary service unavailable/)).length,
     ).toBeGreaterThan(0);
     expect(
-      screen.queryByText('Inside the platform scope'),
+      screen.queryByText('Inside the platform scope: the platform team is accountable'),
     ).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
 
     await waitFor(() =>
-      expect(screen.getByText('Inside the platform scope')).toBeInTheDocument(),
+      expect(screen.getByText('Inside the platform scope: the platform team is accountable')).toBeInTheDocument(),
     );
     expect(getSummary).toHaveBeenCalledTimes(2);
   });

@@ -1,8 +1,5 @@
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_ESCALATION,
   ANNOTATION_RUNBOOK,
@@ -11,37 +8,13 @@ import {
   Problem,
   ScopeSection,
 } from '@platform-ops/plugin-platform-ops-common';
+import { AuditList } from '../scope/AuditList';
+import { ContactLink } from '../scope/ContactLink';
+import { EscalationPath } from '../scope/EscalationPath';
+import { scopeSentence } from '../scope/scopeSentence';
 import { Field } from './Field';
 import { NotSet } from './NotSet';
 import { SummarySection } from './SummarySection';
-
-const useStyles = makeStyles(theme => ({
-  escalation: {
-    display: 'inline',
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-    counterReset: 'escalation',
-    '& li': {
-      display: 'inline',
-      counterIncrement: 'escalation',
-      marginRight: theme.spacing(1),
-    },
-    // Numbers make the order explicit: first contact first.
-    '& li::before': { content: '"(" counter(escalation) ") "' },
-  },
-}));
-
-/** The party accountable, said as a sentence people can act on. */
-export function scopeSentence(scope: ScopeSection): string | undefined {
-  if (scope.insideFence === true) {
-    return 'Inside the platform scope';
-  }
-  if (scope.insideFence === false) {
-    return `Outside the platform scope: ${scope.partyTitle ?? scope.party}`;
-  }
-  return undefined;
-}
 
 /** Who is accountable, whom to call and where the runbook is. */
 export function ScopeSummary(props: {
@@ -49,9 +22,7 @@ export function ScopeSummary(props: {
   problems: Problem[];
 }) {
   const { scope, problems } = props;
-  const classes = useStyles();
   const sentence = scopeSentence(scope);
-  const audits = Object.entries(scope.audits);
   return (
     <SummarySection title="Scope">
       <Typography variant="body1" gutterBottom>
@@ -63,18 +34,22 @@ export function ScopeSummary(props: {
           />
         )}
       </Typography>
-      {scope.insideFence === true && scope.partyTitle && (
-        <Field label="Accountable">{scope.partyTitle}</Field>
+      {scope.accountable && (
+        <Field label="Accountable">
+          <ContactLink
+            entityRef={scope.accountable}
+            contact={scope.contacts[scope.accountable]}
+          />
+        </Field>
+      )}
+      {scope.ownerDiffers && scope.owner && (
+        <Field label="Owner in the catalog">
+          <ContactLink entityRef={scope.owner} contact={scope.contacts[scope.owner]} />
+        </Field>
       )}
       <Field label="Escalation">
         {scope.escalation.length > 0 ? (
-          <Box component="ol" className={classes.escalation}>
-            {scope.escalation.map(ref => (
-              <li key={ref}>
-                <EntityRefLink entityRef={ref} />
-              </li>
-            ))}
-          </Box>
+          <EscalationPath scope={scope} />
         ) : (
           <NotSet annotation={ANNOTATION_ESCALATION} problems={problems} />
         )}
@@ -93,9 +68,9 @@ export function ScopeSummary(props: {
           <NotSet annotation={ANNOTATION_RUNBOOK} problems={problems} />
         )}
       </Field>
-      {audits.length > 0 && (
-        <Field label="Last audits">
-          {audits.map(([kind, date]) => `${kind} ${date}`).join(', ')}
+      {scope.audits.length > 0 && (
+        <Field label="Audits">
+          <AuditList audits={scope.audits} />
         </Field>
       )}
     </SummarySection>

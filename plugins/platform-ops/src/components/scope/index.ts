@@ -1,0 +1,1 @@
+export { EntityScopeCard } from './EntityScopeCard';
