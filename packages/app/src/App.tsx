@@ -12,7 +12,10 @@ import {
 } from '@backstage/core-components';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
-import { platformOpsPlugin } from '@platform-ops/plugin-platform-ops';
+import {
+  PlatformOpsPage,
+  platformOpsPlugin,
+} from '@platform-ops/plugin-platform-ops';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
@@ -40,6 +43,7 @@ const routes = (
     >
       {entityPage}
     </Route>
+    <Route path="/platform-ops" element={<PlatformOpsPage />} />
   </FlatRoutes>
 );
 

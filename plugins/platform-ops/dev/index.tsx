@@ -38,6 +38,24 @@ const fakePlatformOpsApi: PlatformOpsApi = {
     }
     return { ...summary, generatedAt: new Date().toISOString() };
   },
+  async lookup(query: string) {
+    const results = Object.values(summaries)
+      .filter(summary => summary.entity.name.includes(query))
+      .map(summary => ({
+        entity: summary.entity,
+        match: { field: 'name' as const, matched: summary.entity.name, score: 80 },
+        scope: summary.scope,
+        alerts: summary.alerting.counts,
+        alertsTrustworthy: summary.alerting.trustworthy,
+      }));
+    return { query, results, indexedEntities: 2, indexedAt: new Date().toISOString() };
+  },
+  async getSources() {
+    return [];
+  },
+  async getAlertHistory() {
+    return { since: new Date().toISOString().slice(0, 10), days: [] };
+  },
 };
 
 // EntityRefLink needs the catalog entity route to be mounted somewhere.

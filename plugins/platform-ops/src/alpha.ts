@@ -2,10 +2,14 @@ import { createElement } from 'react';
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  PageBlueprint,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { isPlatformOpsAvailable } from './annotations';
 import { PlatformOpsClient, platformOpsApiRef } from './api';
 
@@ -46,7 +50,54 @@ export const entityPlatformOpsCard = EntityCardBlueprint.make({
  *
  * @alpha
  */
+/** @alpha */
+export const entityScopeCard = EntityCardBlueprint.make({
+  name: 'scope',
+  params: {
+    filter: isPlatformOpsAvailable,
+    loader: () => import('./components/scope').then(m => createElement(m.EntityScopeCard)),
+  },
+});
+
+/** @alpha */
+export const entityAlertsCard = EntityCardBlueprint.make({
+  name: 'alerts',
+  params: {
+    filter: isPlatformOpsAvailable,
+    loader: () => import('./components/alerting').then(m => createElement(m.EntityAlertsCard)),
+  },
+});
+
+/** @alpha */
+export const entityPlatformOpsContent = EntityContentBlueprint.make({
+  params: {
+    path: 'platform-ops',
+    title: 'Platform Ops',
+    filter: isPlatformOpsAvailable,
+    loader: () =>
+      import('./components/EntityPlatformOpsContent').then(m =>
+        createElement(m.EntityPlatformOpsContent),
+      ),
+  },
+});
+
+/** @alpha */
+export const platformOpsPage = PageBlueprint.make({
+  params: {
+    path: '/platform-ops',
+    title: 'Platform Ops',
+    loader: () => import('./components/PlatformOpsPage').then(m => createElement(m.PlatformOpsPage)),
+  },
+});
+
 export default createFrontendPlugin({
   pluginId: 'platform-ops',
-  extensions: [platformOpsApi, entityPlatformOpsCard],
+  extensions: [
+    platformOpsApi,
+    entityPlatformOpsCard,
+    entityScopeCard,
+    entityAlertsCard,
+    entityPlatformOpsContent,
+    platformOpsPage,
+  ],
 });

@@ -5,7 +5,14 @@
  * @packageDocumentation
  */
 
-export { platformOpsPlugin, EntityPlatformOpsCard } from './plugin';
+export {
+  platformOpsPlugin,
+  EntityPlatformOpsCard,
+  EntityScopeCard,
+  EntityAlertsCard,
+  EntityPlatformOpsContent,
+  PlatformOpsPage,
+} from './plugin';
 export * from './annotations';
 export { platformOpsApiRef, PlatformOpsClient } from './api';
-export type { PlatformOpsApi } from './api';
+export type { AlertHistory, PlatformOpsApi } from './api';

@@ -2,11 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { PlatformOpsClient, platformOpsApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { entityContentRouteRef, rootRouteRef } from './routes';
 
 /**
  * The Platform Ops frontend plugin.
@@ -43,5 +44,61 @@ export const EntityPlatformOpsCard = platformOpsPlugin.provide(
           m => m.EntityPlatformOpsCard,
         ),
     },
+  }),
+);
+
+/**
+ * Which side of the fence the entity is on, who is accountable, the
+ * escalation path, audits and runbook.
+ *
+ * @public
+ */
+export const EntityScopeCard = platformOpsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityScopeCard',
+    component: {
+      lazy: () => import('./components/scope').then(m => m.EntityScopeCard),
+    },
+  }),
+);
+
+/**
+ * The entity's alert levels per environment, live alerts and heartbeat.
+ *
+ * @public
+ */
+export const EntityAlertsCard = platformOpsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAlertsCard',
+    component: {
+      lazy: () => import('./components/alerting').then(m => m.EntityAlertsCard),
+    },
+  }),
+);
+
+/**
+ * The entity's Platform Ops tab: every aspect in full with the alert history.
+ *
+ * @public
+ */
+export const EntityPlatformOpsContent = platformOpsPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityPlatformOpsContent',
+    component: () =>
+      import('./components/EntityPlatformOpsContent').then(m => m.EntityPlatformOpsContent),
+    mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The Platform Ops page: incident lookup and source health.
+ *
+ * @public
+ */
+export const PlatformOpsPage = platformOpsPlugin.provide(
+  createRoutableExtension({
+    name: 'PlatformOpsPage',
+    component: () => import('./components/PlatformOpsPage').then(m => m.PlatformOpsPage),
+    mountPoint: rootRouteRef,
   }),
 );

@@ -1,6 +1,11 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
-// Registered now so apps can bind it before the Platform Ops page lands.
+/** The Platform Ops page. */
 export const rootRouteRef = createRouteRef({
   id: 'platform-ops',
+});
+
+/** The Platform Ops tab of an entity page. */
+export const entityContentRouteRef = createRouteRef({
+  id: 'platform-ops:entity-content',
 });

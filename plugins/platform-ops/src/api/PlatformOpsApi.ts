@@ -1,6 +1,18 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
-import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
+import {
+  AlertHistoryDay,
+  LookupResponse,
+  OpsSummary,
+  SourceStatus,
+} from '@platform-ops/plugin-platform-ops-common';
+
+/**
+ * Alert occurrences of one entity for the noise review.
+ *
+ * @public
+ */
+export type AlertHistory = { since: string; days: AlertHistoryDay[] };
 
 /**
  * Reads Platform Ops data from the `platform-ops` backend.
@@ -15,6 +27,18 @@ export interface PlatformOpsApi {
    * @param entityRef - The entity to summarize.
    */
   getSummary(entityRef: CompoundEntityRef): Promise<OpsSummary>;
+
+  /**
+   * The incident lookup: components matching a name, title, tag, Kubernetes
+   * id or alert label value (also `label=value`), best first.
+   */
+  lookup(query: string, options?: { signal?: AbortSignal }): Promise<LookupResponse>;
+
+  /** Health of every data source. */
+  getSources(): Promise<SourceStatus[]>;
+
+  /** Alerts per day, environment and level over the last `days` days. */
+  getAlertHistory(entityRef: CompoundEntityRef, days: number): Promise<AlertHistory>;
 }
 
 /**

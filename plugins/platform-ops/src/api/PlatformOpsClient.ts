@@ -1,8 +1,18 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
-import { PlatformOpsApi } from './PlatformOpsApi';
+import {
+  LookupResponse,
+  OpsSummary,
+  SourceStatus,
+} from '@platform-ops/plugin-platform-ops-common';
+import { AlertHistory, PlatformOpsApi } from './PlatformOpsApi';
+
+function entityPath(entityRef: CompoundEntityRef): string {
+  return [entityRef.kind.toLocaleLowerCase('en-US'), entityRef.namespace, entityRef.name]
+    .map(part => encodeURIComponent(part))
+    .join('/');
+}
 
 /**
  * Default {@link PlatformOpsApi}: calls the `platform-ops` backend through
@@ -20,20 +30,28 @@ export class PlatformOpsClient implements PlatformOpsApi {
   }
 
   async getSummary(entityRef: CompoundEntityRef): Promise<OpsSummary> {
-    const path = [
-      entityRef.kind.toLocaleLowerCase('en-US'),
-      entityRef.namespace,
-      entityRef.name,
-    ]
-      .map(part => encodeURIComponent(part))
-      .join('/');
-    return this.get<OpsSummary>(`/summary/${path}`);
+    return this.get<OpsSummary>(`/summary/${entityPath(entityRef)}`);
   }
 
-  private async get<T>(path: string): Promise<T> {
+  async lookup(query: string, options: { signal?: AbortSignal } = {}): Promise<LookupResponse> {
+    const search = new URLSearchParams({ q: query });
+    return this.get<LookupResponse>(`/lookup?${search}`, options.signal);
+  }
+
+  async getSources(): Promise<SourceStatus[]> {
+    return (await this.get<{ sources: SourceStatus[] }>('/sources')).sources;
+  }
+
+  async getAlertHistory(entityRef: CompoundEntityRef, days: number): Promise<AlertHistory> {
+    const search = new URLSearchParams({ days: String(days) });
+    return this.get<AlertHistory>(`/alerts/history/${entityPath(entityRef)}?${search}`);
+  }
+
+  private async get<T>(path: string, signal?: AbortSignal): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('platform-ops');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       headers: { Accept: 'application/json' },
+      signal,
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

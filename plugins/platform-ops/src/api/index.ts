@@ -1,3 +1,3 @@
 export { platformOpsApiRef } from './PlatformOpsApi';
-export type { PlatformOpsApi } from './PlatformOpsApi';
+export type { AlertHistory, PlatformOpsApi } from './PlatformOpsApi';
 export { PlatformOpsClient } from './PlatformOpsClient';

@@ -18,6 +18,7 @@ import {
 import MenuIcon from '@material-ui/icons/Menu';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import GroupIcon from '@material-ui/icons/People';
+import SecurityIcon from '@material-ui/icons/Security';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
@@ -54,6 +55,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         {/* Global nav, not org-specific */}
         <SidebarItem icon={HomeIcon} to="catalog" text="Home" />
+        <SidebarItem icon={SecurityIcon} to="platform-ops" text="Platform Ops" />
         <MyGroupsSidebarItem
           singularTitle="My Group"
           pluralTitle="My Groups"

@@ -24,7 +24,10 @@ import {
   EntityOwnershipCard,
 } from '@backstage/plugin-org';
 import {
+  EntityAlertsCard,
   EntityPlatformOpsCard,
+  EntityPlatformOpsContent,
+  EntityScopeCard,
   isPlatformOpsAvailable,
 } from '@platform-ops/plugin-platform-ops';
 
@@ -73,6 +76,16 @@ const overviewContent = (
       <EntityAboutCard />
     </Grid>
     {platformOpsCard}
+    <EntitySwitch>
+      <EntitySwitch.Case if={isPlatformOpsAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityScopeCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityAlertsCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>
@@ -83,6 +96,14 @@ const platformEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/platform-ops"
+      title="Platform Ops"
+      if={isPlatformOpsAvailable}
+    >
+      <EntityPlatformOpsContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">

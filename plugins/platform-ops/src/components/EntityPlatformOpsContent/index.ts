@@ -1,0 +1,1 @@
+export { EntityPlatformOpsContent } from './EntityPlatformOpsContent';

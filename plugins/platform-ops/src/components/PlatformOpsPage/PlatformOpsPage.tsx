@@ -1,0 +1,30 @@
+import { Content, Header, Page, TabbedLayout } from '@backstage/core-components';
+import { SourcesTable } from '../alerting/SourcesTable';
+import { IncidentLookup } from '../scope/IncidentLookup';
+
+/**
+ * The Platform Ops page: the incident lookup, and the health of every data
+ * source.
+ */
+export function PlatformOpsPage() {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Platform Ops"
+        subtitle="Ownership, alerting, backups and maintenance of the platform"
+      />
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Incident lookup">
+          <Content>
+            <IncidentLookup />
+          </Content>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/sources" title="Sources">
+          <Content>
+            <SourcesTable />
+          </Content>
+        </TabbedLayout.Route>
+      </TabbedLayout>
+    </Page>
+  );
+}

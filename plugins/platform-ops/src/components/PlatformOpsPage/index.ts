@@ -1,0 +1,1 @@
+export { PlatformOpsPage } from './PlatformOpsPage';
