@@ -78,4 +78,61 @@ describe('PlatformOpsClient', () => {
       client.getSummary({ kind: 'component', namespace: 'default', name: 'x' }),
     ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 401 });
   });
+
+  it('sends the lookup query encoded and returns the response', async () => {
+    const queries: Array<string | null> = [];
+    server.use(
+      http.get(`${baseUrl}/lookup`, ({ request }) => {
+        queries.push(new URL(request.url).searchParams.get('q'));
+        return HttpResponse.json({ query: 'namespace=orders & co', results: [], indexedEntities: 17 });
+      }),
+    );
+    const response = await client.lookup('namespace=orders & co');
+    expect(queries).toEqual(['namespace=orders & co']);
+    expect(response.indexedEntities).toBe(17);
+  });
+
+  it('turns a 400 from the lookup into an error naming q', async () => {
+    server.use(
+      http.get(`${baseUrl}/lookup`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'InputError', message: 'Invalid query: q: must not be empty' },
+            request: { method: 'GET', url: '/lookup?q=' },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client.lookup(' ').catch(caught => caught);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(400);
+    expect(error.body.error.message).toBe('Invalid query: q: must not be empty');
+  });
+
+  it('asks for the alert history of an entity over a number of days', async () => {
+    const requested: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/alerts/history/:kind/:namespace/:name`, ({ request }) => {
+        const url = new URL(request.url);
+        requested.push(`${url.pathname}${url.search}`);
+        return HttpResponse.json({ since: '2026-10-24', days: [] });
+      }),
+    );
+    const history = await client.getAlertHistory({ kind: 'Component', namespace: 'default', name: 'ingress-nginx' }, 30);
+    expect(requested).toEqual(['/api/platform-ops/alerts/history/component/default/ingress-nginx?days=30']);
+    expect(history).toEqual({ since: '2026-10-24', days: [] });
+  });
+
+  it('unwraps the source list', async () => {
+    server.use(
+      http.get(`${baseUrl}/sources`, () =>
+        HttpResponse.json({ sources: [{ id: 'alertmanager:production', type: 'alertmanager', environment: 'production', items: 3 }] }),
+      ),
+    );
+    expect(await client.getSources()).toEqual([
+      { id: 'alertmanager:production', type: 'alertmanager', environment: 'production', items: 3 },
+    ]);
+  });
 });

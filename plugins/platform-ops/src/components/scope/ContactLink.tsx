@@ -1,4 +1,4 @@
-import { Link } from '@backstage/core-components';
+import MuiLink from '@material-ui/core/Link';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Contact } from '@platform-ops/plugin-platform-ops-common';
 
@@ -26,7 +26,7 @@ export function ContactLink(props: { entityRef: string; contact?: Contact }) {
       {isEmail(contact?.email) && (
         <>
           {' · '}
-          <Link to={`mailto:${contact!.email}`}>{contact!.email}</Link>
+          <MuiLink href={`mailto:${contact!.email}`}>{contact!.email}</MuiLink>
         </>
       )}
     </span>

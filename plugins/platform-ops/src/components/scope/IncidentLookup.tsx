@@ -58,10 +58,12 @@ export function IncidentLookup() {
   return (
     <Box maxWidth={960}>
       <TextField
+        id="incident-lookup"
         label="Component, namespace or alert label"
         placeholder="ingress-nginx or namespace=orders"
         variant="outlined"
         fullWidth
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the page exists to type into during an incident
         autoFocus
         value={query}
         onChange={event => setQuery(event.target.value)}
