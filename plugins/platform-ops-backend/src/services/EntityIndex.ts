@@ -26,6 +26,9 @@ const FIELDS = [
 
 const KUBERNETES_ID = 'backstage.io/kubernetes-id';
 
+/** How soon an empty index may be re-read on demand. */
+const EMPTY_RETRY_SECONDS = 5;
+
 /**
  * One annotated entity, parsed once per refresh.
  */
@@ -93,9 +96,19 @@ export class EntityIndex {
     this.logger.debug(`Indexed ${next.size} annotated entities`);
   }
 
-  /** Loads the index on first use, so a request never sees an empty index at startup. */
+  /**
+   * Loads the index on first use. An empty index is re-read at most every
+   * few seconds: right after startup the catalog may not have processed its
+   * entities yet, and waiting for the next scheduled refresh would leave the
+   * lookup empty for a minute.
+   */
   async ensureLoaded(): Promise<void> {
-    if (this.refreshedAt) return;
+    const now = this.clock();
+    const emptyAndOld =
+      this.entries.size === 0 &&
+      this.refreshedAt !== undefined &&
+      now.diff(this.refreshedAt).as('seconds') >= EMPTY_RETRY_SECONDS;
+    if (this.refreshedAt && !emptyAndOld) return;
     this.loading ??= this.refresh().finally(() => {
       this.loading = undefined;
     });
