@@ -4,7 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { LookupResponse } from '@platform-ops/plugin-platform-ops-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useParams } from 'react-router-dom';
 import { PlatformOpsApi, platformOpsApiRef } from '../../api';
 import { ingressNginxSummary } from '../../testing/ingressNginx';
 import { IncidentLookup } from './IncidentLookup';
@@ -26,12 +26,17 @@ const ingressResult: LookupResponse = {
   ],
 };
 
+function EntityPageMarker() {
+  const { namespace, kind, name } = useParams();
+  return <p>entity page of {`${kind}:${namespace}/${name}`}</p>;
+}
+
 async function renderLookup() {
   return renderInTestApp(
     <TestApiProvider apis={[[platformOpsApiRef, { lookup }]]}>
       <Routes>
         <Route path="/" element={<IncidentLookup />} />
-        <Route path="/catalog/:namespace/:kind/:name" element={<p>entity page of ingress-nginx</p>} />
+        <Route path="/catalog/:namespace/:kind/:name" element={<EntityPageMarker />} />
       </Routes>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -56,6 +61,10 @@ describe('IncidentLookup', () => {
     expect(lookup).toHaveBeenCalledTimes(1);
     expect(lookup).toHaveBeenCalledWith('ingress');
     expect(result).toHaveTextContent('matched name ingress-nginx');
+    expect(within(result).getByRole('link', { name: 'Ingress NGINX' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/ingress-nginx',
+    );
     expect(result).toHaveTextContent('Inside the platform scope: the platform team is accountable');
     expect(result).toHaveTextContent('Accountable: Platform team · platform-team@example.com');
     const steps = within(within(result).getByRole('list', { name: 'Escalation path' })).getAllByRole('listitem');
@@ -74,7 +83,7 @@ describe('IncidentLookup', () => {
   it('opens the top result on Enter', async () => {
     await renderLookup();
     await userEvent.type(screen.getByRole('textbox'), 'namespace=ingress-nginx{Enter}');
-    expect(await screen.findByText('entity page of ingress-nginx')).toBeInTheDocument();
+    expect(await screen.findByText('entity page of component:default/ingress-nginx')).toBeInTheDocument();
     expect(lookup).toHaveBeenCalledWith('namespace=ingress-nginx');
   });
 

@@ -12,7 +12,7 @@ import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { platformOpsApiRef } from '../../api';
-import { LookupResultCard } from './LookupResultCard';
+import { entityRouteParams, LookupResultCard } from './LookupResultCard';
 
 /** Wait this long after the last keystroke before asking the backend. */
 const DEBOUNCE_MS = 250;
@@ -51,7 +51,7 @@ export function IncidentLookup() {
     const response = query.trim() === debounced && value ? value : await api.lookup(query.trim());
     const top = response.results[0];
     if (top) {
-      navigate(entityRoute({ kind: top.entity.kind, namespace: top.entity.namespace, name: top.entity.name }));
+      navigate(entityRoute(entityRouteParams(top.entity)));
     }
   };
 

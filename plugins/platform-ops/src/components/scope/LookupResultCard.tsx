@@ -15,6 +15,15 @@ import { ContactLink } from './ContactLink';
 import { EscalationPath } from './EscalationPath';
 import { scopeSentence } from './scopeSentence';
 
+/** Route parameters of an entity page, with the kind in lower case as the catalog writes it. */
+export function entityRouteParams(entity: LookupResult['entity']) {
+  return {
+    kind: entity.kind.toLocaleLowerCase('en-US'),
+    namespace: entity.namespace,
+    name: entity.name,
+  };
+}
+
 const FIELD_NAMES: Record<LookupResult['match']['field'], string> = {
   name: 'name',
   title: 'title',
@@ -33,7 +42,7 @@ export function LookupResultCard(props: { result: LookupResult }) {
       <CardContent>
         <Box display="flex" alignItems="baseline" flexWrap="wrap" gridGap={8}>
           <Typography variant="h5" component="h2">
-            <Link to={entityRoute({ kind: entity.kind, namespace: entity.namespace, name: entity.name })}>
+            <Link to={entityRoute(entityRouteParams(entity))}>
               {entity.title ?? entity.name}
             </Link>
           </Typography>
