@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a benchmark prints its figures */
 /*
  * Benchmark of one alert match cycle: every live alert matched to the
  * components whose `platform-ops/alert-matchers` accept it, with its level.
@@ -35,12 +36,9 @@ function buildComponents() {
   return Array.from({ length: COMPONENTS }, (_, i) => {
     const shape = pick(100);
     // 89 % equality only, 10 % equality plus a regex, 1 % regex only.
-    const text =
-      shape < 89
-        ? `{namespace="ns-${i % 2000}", app="app-${i}"}`
-        : shape < 99
-          ? `{namespace="ns-${i % 2000}", pod=~"app-${i}-.*"}`
-          : `{app=~"batch-${i}-(nightly|hourly)"}`;
+    let text = `{namespace="ns-${i % 2000}", app="app-${i}"}`;
+    if (shape >= 89) text = `{namespace="ns-${i % 2000}", pod=~"app-${i}-.*"}`;
+    if (shape >= 99) text = `{app=~"batch-${i}-(nightly|hourly)"}`;
     const matchers = parseAlertMatchers(text).value as AlertMatcher[];
     return { id: `component:default/c${i}`, matchers, level: (['P1', 'P2', 'P3'] as const)[i % 3] };
   });
