@@ -59,11 +59,11 @@ export function summarizeEntity(
     configured.includes(name),
   );
 
-  const annotated = hasPlatformOpsAnnotations(entity);
+  const hasAnnotations = hasPlatformOpsAnnotations(entity);
   const namespace = entity.metadata.namespace ?? 'default';
   const scope = resolveScope({
     party: annotations.scope,
-    reportMissing: annotated && !(keys.ANNOTATION_SCOPE in (entity.metadata.annotations ?? {})),
+    reportMissing: hasAnnotations && !(keys.ANNOTATION_SCOPE in (entity.metadata.annotations ?? {})),
     owner: entity.spec?.owner,
     namespace,
     config,
@@ -116,7 +116,7 @@ export function summarizeEntity(
       name: entity.metadata.name,
       title: entity.metadata.title,
     },
-    annotated,
+    annotated: hasAnnotations,
     scope: {
       party: scope.party,
       partyTitle: scope.partyTitle,
