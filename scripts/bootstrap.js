@@ -11,6 +11,10 @@
  *      or names the exact apt-get command otherwise;
  *   4. runs the command itself.
  *
+ * Commands: start (the demo), test (tsc, lint, jest), e2e (the browser suite
+ * in e2e/, through scripts/run-e2e.js; `e2e --screenshots` writes
+ * docs/screenshots/ instead) and setup (only steps 1-3, as for test).
+ *
  * Kept to plain CommonJS without newer syntax so that an old system Node can
  * still run it far enough to fetch a new one.
  */
@@ -151,7 +155,7 @@ function ensureInstalled(node, env) {
   log('dependencies installed in ' + result.seconds.toFixed(0) + ' s');
 }
 
-function ensureSystemPackages(command, env) {
+function ensureSystemPackages(command, env, optional) {
   var wanted = (SYSTEM_PACKAGES[command] || []).filter(function (entry) {
     return !fs.existsSync(entry.provides);
   });
@@ -161,16 +165,23 @@ function ensureSystemPackages(command, env) {
   });
   var isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   var aptCommand = 'apt-get update && apt-get install -y --no-install-recommends ' + names.join(' ');
+  // Optional packages (the demo's Alertmanager) only improve what is shown;
+  // without them the command still runs.
+  var report = optional ? log : fail;
   if (!isRoot) {
-    fail(
-      'missing system packages for `npm ' + command + '`: ' + names.join(', ') +
-        '.\nInstall them with:\n  sudo sh -c \'' + aptCommand + '\'',
+    report(
+      'missing system packages: ' + names.join(', ') +
+        '.\nInstall them with:\n  sudo sh -c \'' + aptCommand + '\'' +
+        (optional ? '\nContinuing without them.' : ''),
     );
+    return;
   }
   log('installing system packages: ' + names.join(', '));
   var aptEnv = Object.assign({}, env, { DEBIAN_FRONTEND: 'noninteractive' });
   var result = run('sh', ['-c', aptCommand], aptEnv);
-  if (result.status !== 0) fail('installing ' + names.join(', ') + ' failed.');
+  if (result.status !== 0) {
+    report('installing ' + names.join(', ') + ' failed' + (optional ? '; continuing without them.' : '.'));
+  }
 }
 
 function yarn(node, env, args) {
@@ -195,21 +206,35 @@ function runTests(node, env, extraArgs) {
   log('all steps passed (' + timings.join(', ') + ')');
 }
 
+function runNodeScript(node, env, script, args) {
+  var result = run(
+    path.join(node.binDir, 'node'),
+    [path.join(ROOT, 'scripts', script)].concat(args),
+    env,
+  );
+  process.exit(result.status === null ? 1 : result.status);
+}
+
+var COMMANDS = ['start', 'test', 'e2e', 'setup'];
+
 function main() {
   var command = process.argv[2];
   var extraArgs = process.argv.slice(3);
-  if (command !== 'start' && command !== 'test' && command !== 'setup') {
-    fail('usage: node scripts/bootstrap.js start|test|setup [jest args]');
+  if (COMMANDS.indexOf(command) === -1) {
+    fail('usage: node scripts/bootstrap.js start|test|e2e|setup [args]');
   }
   var node = resolveNode();
-  var env = buildEnv(node, command === 'test' ? { CI: 'true' } : {});
-  ensureSystemPackages(command === 'setup' ? 'test' : command, env);
+  var isTest = command !== 'start';
+  var env = buildEnv(node, isTest ? { CI: 'true' } : {});
+  // e2e and setup need what the full test run needs.
+  ensureSystemPackages(isTest ? 'test' : 'start', env, command === 'start');
   ensureInstalled(node, env);
   if (command === 'test') {
     runTests(node, env, extraArgs);
+  } else if (command === 'e2e') {
+    runNodeScript(node, env, 'run-e2e.js', extraArgs);
   } else if (command === 'start') {
-    var result = run(path.join(node.binDir, 'node'), [path.join(ROOT, 'scripts', 'start-demo.js')], env);
-    process.exit(result.status === null ? 1 : result.status);
+    runNodeScript(node, env, 'start-demo.js', []);
   }
 }
 

@@ -1,27 +1,94 @@
 #!/usr/bin/env node
 /*
  * Serves the demo Backstage (frontend :3000, backend :7007) with the demo
- * platform catalog. Run through `npm start`, which sets up Node and the
- * dependencies first.
+ * platform catalog, after starting two loopback Alertmanagers with demo alerts
+ * (production :9093, staging :9094; see scripts/demo-alertmanager.js). Run
+ * through `npm start`, which sets up Node and the dependencies first.
+ *
+ * Without Alertmanager installed the demo still starts; the cards then show
+ * both alert sources as unreachable.
  */
 'use strict';
 
 const childProcess = require('child_process');
 const path = require('path');
+const demoAlertmanager = require('./demo-alertmanager');
 
 const ROOT = path.resolve(__dirname, '..');
 const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
+// After Ctrl-C, how long Backstage gets to exit before it is killed.
+const EXIT_GRACE_MS = 15000;
 
-function main() {
-  const backstage = childProcess.spawn(
+function log(message) {
+  process.stdout.write('[platform-ops] ' + message + '\n');
+}
+
+async function startAlertmanagers() {
+  try {
+    const handle = await demoAlertmanager.start({
+      log: message => log('demo Alertmanager: ' + message),
+    });
+    demoAlertmanager.describe(handle).forEach(line => log(line));
+    return handle;
+  } catch (error) {
+    log(
+      'demo Alertmanagers did not start (' + error.message + '); ' +
+        'continuing without live alerts',
+    );
+    return undefined;
+  }
+}
+
+async function main() {
+  let alertmanagers;
+  let backstage;
+  let exiting = false;
+
+  const finish = async code => {
+    if (alertmanagers) {
+      const handle = alertmanagers;
+      alertmanagers = undefined;
+      await demoAlertmanager.stop(handle);
+    }
+    process.exit(code);
+  };
+
+  const onSignal = signal => {
+    if (exiting) return;
+    exiting = true;
+    if (!backstage || backstage.exitCode !== null) {
+      finish(0);
+      return;
+    }
+    backstage.kill(signal);
+    setTimeout(() => {
+      if (backstage.exitCode === null && backstage.signalCode === null) {
+        log('Backstage did not exit within ' + EXIT_GRACE_MS / 1000 + ' s; killing it');
+        backstage.kill('SIGKILL');
+      }
+    }, EXIT_GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  alertmanagers = await startAlertmanagers();
+  if (exiting) {
+    await finish(0);
+    return;
+  }
+
+  backstage = childProcess.spawn(
     process.execPath,
     [YARN, 'backstage-cli', 'repo', 'start'],
     { cwd: ROOT, env: process.env, stdio: 'inherit' },
   );
-  const stop = signal => backstage.kill(signal);
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  backstage.on('exit', code => process.exit(code ?? 1));
+  backstage.on('error', error => {
+    log('could not start Backstage: ' + error.message);
+    finish(1);
+  });
+  backstage.on('exit', code => {
+    finish(exiting ? 0 : code ?? 1);
+  });
 }
 
 main();

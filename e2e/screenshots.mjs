@@ -1,0 +1,99 @@
+// Writes the README screenshots to docs/screenshots/ from the demo served by
+// scripts/run-e2e.js: `npm run screenshots`. A missing card or page fails
+// the run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { cardTitled, launchBrowser, openSignedIn, settled } from './browser.mjs';
+
+const OUT = process.env.E2E_SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
+const ENTITY = '/catalog/default/component/ingress-nginx';
+const VIEW = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 };
+// How long to look for a card that may not exist (it renders within ~2 s).
+const OPTIONAL_WAIT_MS = 8000;
+
+const written = [];
+
+function say(message) {
+  process.stdout.write(`[screenshots] ${message}\n`);
+}
+
+async function shoot(locator, file) {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.screenshot({ path: path.join(OUT, file), animations: 'disabled' });
+  written.push(file);
+  say(`wrote docs/screenshots/${file}`);
+}
+
+/** The innermost card titled `title`, or undefined when it does not appear. */
+async function optionalCard(page, title) {
+  const card = cardTitled(page, title).last();
+  try {
+    await card.waitFor({ timeout: OPTIONAL_WAIT_MS });
+  } catch {
+    return undefined;
+  }
+  await settled(card);
+  return card;
+}
+
+/** Looks on the overview, then on entity tabs likely to hold the card. */
+async function findCard(page, title) {
+  const onOverview = await optionalCard(page, title);
+  if (onOverview) return onOverview;
+  const tabs = page.getByRole('tab', { name: /^(alerts|platform ops|operations)$/i });
+  for (let i = 0; i < (await tabs.count()); i++) {
+    await tabs.nth(i).click();
+    const card = await optionalCard(page, title);
+    if (card) return card;
+  }
+  return undefined;
+}
+
+async function entityCards(browser) {
+  const { page, context } = await openSignedIn(browser, ENTITY, VIEW);
+  try {
+    const card = cardTitled(page, 'Platform Ops').last();
+    await card.waitFor();
+    await settled(card);
+    await card.getByText('Inside the platform scope').first().waitFor();
+    await shoot(card, 'platform-ops-card.png');
+
+    for (const [title, file] of [
+      ['Scope', 'scope-card.png'],
+      ['Alerts', 'alerts-card.png'],
+    ]) {
+      await page.goto(page.url().replace(/\/catalog\/.*/, ENTITY));
+      const found = await findCard(page, title);
+      if (!found) throw new Error(`no card titled "${title}" on ${ENTITY}`);
+      await shoot(found, file);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+async function lookupPage(browser) {
+  const { page, context } = await openSignedIn(browser, '/platform-ops', VIEW);
+  try {
+    const search = page.getByLabel('Component, namespace or alert label');
+    await search.waitFor({ timeout: OPTIONAL_WAIT_MS });
+    await search.fill('ingress');
+    await page.getByText(/ingress-nginx|Ingress NGINX/).nth(1).waitFor();
+    await settled(page.locator('body'));
+    await page.screenshot({ path: path.join(OUT, 'incident-lookup.png'), animations: 'disabled' });
+    written.push('incident-lookup.png');
+    say('wrote docs/screenshots/incident-lookup.png');
+  } finally {
+    await context.close();
+  }
+}
+
+fs.mkdirSync(OUT, { recursive: true });
+const browser = await launchBrowser();
+try {
+  await entityCards(browser);
+  await lookupPage(browser);
+} finally {
+  await browser.close();
+}
+say(`${written.length} written`);
