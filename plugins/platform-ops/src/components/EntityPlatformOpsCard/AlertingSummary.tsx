@@ -1,4 +1,5 @@
 import {
+  ALERT_LEVELS,
   AlertingSection,
   AlertMatcher,
   ANNOTATION_ALERT_LEVELS,
@@ -63,6 +64,20 @@ export function AlertingSummary(props: {
           />
         )}
       </Field>
+      {alerting.matchers.length > 0 && (
+        <Field label="Live">
+          {liveText(alerting)}
+        </Field>
+      )}
     </SummarySection>
   );
+}
+
+/** Firing alerts per level, and whether "none" can be believed. */
+function liveText(alerting: AlertingSection): string {
+  const firing = ALERT_LEVELS.filter(level => alerting.counts[level] > 0)
+    .map(level => `${alerting.counts[level]} ${level}`)
+    .join(', ');
+  const counts = firing || 'no alerts firing';
+  return alerting.trustworthy ? counts : `${counts} (not trustworthy: a heartbeat is not ok)`;
 }

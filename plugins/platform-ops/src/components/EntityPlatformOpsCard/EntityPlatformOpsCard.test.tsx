@@ -100,6 +100,7 @@ describe('EntityPlatformOpsCard', () => {
     expect(fieldOf('Backups', 'Source')).toHaveTextContent(
       'nothing is backed up',
     );
+    expect(fieldOf('Alerting', 'Live')).toHaveTextContent('no alerts firing');
     expect(fieldOf('Maintenance', 'Release')).toHaveTextContent(
       'ingress-nginx@1.11',
     );
@@ -131,6 +132,16 @@ describe('EntityPlatformOpsCard', () => {
     expect(fieldOf('Scope', 'Runbook')).toHaveTextContent(
       'invalid, see the problems above',
     );
+  });
+
+  it('counts live alerts and says when the count cannot be trusted', async () => {
+    getSummary.mockResolvedValue({
+      ...ingressNginxSummary,
+      alerting: { ...ingressNginxSummary.alerting, counts: { P1: 1, P2: 2, P3: 0 }, trustworthy: false },
+    });
+    await renderCard(ingressNginxEntity);
+    await screen.findByText('Inside the platform scope: the platform team is accountable');
+    expect(fieldOf('Alerting', 'Live')).toHaveTextContent('1 P1, 2 P2 (not trustworthy: a heartbeat is not ok)');
   });
 
   it('never links a runbook that is not http(s)', async () => {

@@ -6,7 +6,9 @@ import { ReactNode } from 'react';
 export function Field(props: { label: string; children: ReactNode }) {
   const { label, children } = props;
   return (
-    <Typography variant="body2" component="div" gutterBottom>
+    // Long values (runbook URLs, matchers) wrap instead of running into the
+    // next column.
+    <Typography variant="body2" component="div" gutterBottom style={{ overflowWrap: 'anywhere' }}>
       <Box component="span" fontWeight="fontWeightBold">
         {label}:
       </Box>{' '}
