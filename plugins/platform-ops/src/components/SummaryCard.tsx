@@ -50,8 +50,8 @@ function Loaded(props: { title: string; render: (summary: OpsSummary) => ReactNo
  */
 export function SummaryCard(props: {
   title: string;
-  /** The annotation a platform team adds first for this aspect. */
-  annotation: string;
+  /** The annotations a platform team adds first for this aspect. */
+  annotation: string | string[];
   render: (summary: OpsSummary) => ReactNode;
 }) {
   const { entity } = useEntity();
