@@ -15,14 +15,19 @@ import {
   SourceStatus,
 } from '@platform-ops/plugin-platform-ops-common';
 import { SourceAlert } from '@platform-ops/plugin-platform-ops-node';
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
 
 /** Snapshots are re-read from the database at most this often. */
 const CACHE_MS = 5_000;
 
-/** Data older than this many poll intervals no longer proves anything. */
+/**
+ * Data older than this many poll intervals, and at least the minimum, no
+ * longer proves anything. The minimum absorbs the scheduler's own pick-up
+ * delay when the interval is short.
+ */
 const STALE_AFTER_POLLS = 3;
+const STALE_AFTER_MINIMUM = Duration.fromObject({ seconds: 60 });
 
 type AlertSnapshot = StoredSnapshot<SourceAlert[]>;
 
@@ -30,11 +35,15 @@ type AlertSnapshot = StoredSnapshot<SourceAlert[]>;
 function compile(matchers: AlertMatcher[]) {
   const compiled = matchers.map(matcher => ({
     matcher,
-    regex: matcher.operator.includes('~') ? compileMatcherRegex(matcher.value) : undefined,
+    regex: matcher.operator.includes('~')
+      ? compileMatcherRegex(matcher.value)
+      : undefined,
   }));
   return (labels: Record<string, string>) =>
     compiled.length > 0 &&
-    compiled.every(({ matcher, regex }) => matcherAccepts(matcher, labels[matcher.name], regex));
+    compiled.every(({ matcher, regex }) =>
+      matcherAccepts(matcher, labels[matcher.name], regex),
+    );
 }
 
 function emptyCounts(): LevelCounts {
@@ -59,7 +68,11 @@ export class AlertService {
     config: PlatformOpsConfig;
     clock?: () => DateTime;
   }): AlertService {
-    return new AlertService(options.snapshots, options.config, options.clock ?? (() => DateTime.utc()));
+    return new AlertService(
+      options.snapshots,
+      options.config,
+      options.clock ?? (() => DateTime.utc()),
+    );
   }
 
   /** The summary's alerting section, filled with live data. */
@@ -94,35 +107,45 @@ export class AlertService {
     }));
   }
 
-  private section(summary: OpsSummary, snapshots: AlertSnapshot[]): AlertingSection {
+  private section(
+    summary: OpsSummary,
+    snapshots: AlertSnapshot[],
+  ): AlertingSection {
     const { alerting } = summary;
     const accepts = compile(alerting.matchers);
     const alerts: LiveAlert[] = [];
     for (const snapshot of snapshots) {
       if (!alerting.environments.includes(snapshot.environment)) continue;
       for (const alert of snapshot.data) {
-        if (accepts(alert.labels)) alerts.push(this.toLiveAlert(alert, snapshot.environment, summary));
+        if (accepts(alert.labels))
+          alerts.push(this.toLiveAlert(alert, snapshot.environment, summary));
       }
     }
     alerts.sort(
-      (a, b) =>
-        rank(a) - rank(b) || b.startsAt.localeCompare(a.startsAt),
+      (a, b) => rank(a) - rank(b) || b.startsAt.localeCompare(a.startsAt),
     );
     const counts = emptyCounts();
     for (const alert of alerts) {
       if (alert.level && alert.state === 'active') counts[alert.level] += 1;
     }
-    const status = alerting.environments.map(environment => this.status(environment, snapshots));
+    const status = alerting.environments.map(environment =>
+      this.status(environment, snapshots),
+    );
     return {
       ...alerting,
       alerts,
       counts,
       status,
-      trustworthy: status.length > 0 && status.every(entry => entry.heartbeat === 'ok'),
+      trustworthy:
+        status.length > 0 && status.every(entry => entry.heartbeat === 'ok'),
     };
   }
 
-  private toLiveAlert(alert: SourceAlert, environment: string, summary: OpsSummary): LiveAlert {
+  private toLiveAlert(
+    alert: SourceAlert,
+    environment: string,
+    summary: OpsSummary,
+  ): LiveAlert {
     const { level, source } = levelOfAlert({
       labels: alert.labels,
       componentLevel: summary.alerting.levels[environment]?.value,
@@ -140,15 +163,25 @@ export class AlertService {
       startsAt: alert.startsAt,
       summary: alert.annotations.summary,
       description: alert.annotations.description,
-      generatorURL: isHttpUrl(alert.generatorURL) ? alert.generatorURL : undefined,
+      generatorURL: isHttpUrl(alert.generatorURL)
+        ? alert.generatorURL
+        : undefined,
       labels: alert.labels,
     };
   }
 
-  private status(environment: string, snapshots: AlertSnapshot[]): EnvironmentAlertingStatus {
-    const configured = this.config.environments.find(entry => entry.name === environment);
-    const alertname = configured?.alertmanager?.heartbeat.alertname ?? 'Watchdog';
-    const own = snapshots.filter(snapshot => snapshot.environment === environment);
+  private status(
+    environment: string,
+    snapshots: AlertSnapshot[],
+  ): EnvironmentAlertingStatus {
+    const configured = this.config.environments.find(
+      entry => entry.name === environment,
+    );
+    const alertname =
+      configured?.alertmanager?.heartbeat.alertname ?? 'Watchdog';
+    const own = snapshots.filter(
+      snapshot => snapshot.environment === environment,
+    );
     // With several sources in one environment, the worst one decides.
     const failed = own.find(snapshot => snapshot.lastError);
     const oldest = own
@@ -159,10 +192,12 @@ export class AlertService {
       configured: own.length > 0 || Boolean(configured?.alertmanager),
       fetchedAt: own.every(snapshot => snapshot.fetchedAt) ? oldest : undefined,
       lastError: failed?.lastError,
-      alertnames: own.flatMap(snapshot => snapshot.data.map(alert => alert.labels.alertname)),
+      alertnames: own.flatMap(snapshot =>
+        snapshot.data.map(alert => alert.labels.alertname),
+      ),
       heartbeatAlertname: alertname,
       now: this.clock(),
-      staleAfter: this.config.alerting.pollInterval.mapUnits(value => value * STALE_AFTER_POLLS),
+      staleAfter: this.staleAfter,
     });
     return {
       environment,
@@ -173,10 +208,20 @@ export class AlertService {
     };
   }
 
+  private get staleAfter(): Duration {
+    const polls = this.config.alerting.pollInterval.mapUnits(
+      value => value * STALE_AFTER_POLLS,
+    );
+    return polls > STALE_AFTER_MINIMUM ? polls : STALE_AFTER_MINIMUM;
+  }
+
   private async current(): Promise<AlertSnapshot[]> {
     const now = Date.now();
     if (!this.cache || now - this.cache.at > CACHE_MS) {
-      this.cache = { at: now, snapshots: await this.snapshots.list<SourceAlert[]>('alerts') };
+      this.cache = {
+        at: now,
+        snapshots: await this.snapshots.list<SourceAlert[]>('alerts'),
+      };
     }
     return this.cache.snapshots;
   }
@@ -184,6 +229,8 @@ export class AlertService {
 
 /** Most urgent first: active before suppressed, then P1, P2, P3, unleveled. */
 function rank(alert: LiveAlert): number {
-  const level = alert.level ? ALERT_LEVELS.indexOf(alert.level) : ALERT_LEVELS.length;
+  const level = alert.level
+    ? ALERT_LEVELS.indexOf(alert.level)
+    : ALERT_LEVELS.length;
   return (alert.state === 'active' ? 0 : 10) + level;
 }

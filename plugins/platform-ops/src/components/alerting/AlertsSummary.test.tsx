@@ -4,11 +4,15 @@ import { screen, within } from '@testing-library/react';
 import { DateTime } from 'luxon';
 import { AlertsSummary } from './AlertsSummary';
 
-const minutesAgo = (minutes: number) => DateTime.utc().minus({ minutes }).toISO()!;
+const minutesAgo = (minutes: number) =>
+  DateTime.utc().minus({ minutes }).toISO()!;
 
 const alerting: AlertingSection = {
   environments: ['staging', 'production'],
-  levels: { staging: { value: 'P2', source: 'annotation' }, production: { value: 'P1', source: 'annotation' } },
+  levels: {
+    staging: { value: 'P2', source: 'annotation' },
+    production: { value: 'P1', source: 'annotation' },
+  },
   matchers: [{ name: 'namespace', operator: '=', value: 'ingress-nginx' }],
   alerts: [
     {
@@ -42,13 +46,19 @@ const alerting: AlertingSection = {
   ],
   counts: { P1: 1, P2: 0, P3: 0 },
   status: [
-    { environment: 'staging', heartbeat: 'missing', heartbeatAlertname: 'Watchdog', fetchedAt: minutesAgo(0) },
+    {
+      environment: 'staging',
+      heartbeat: 'missing',
+      heartbeatAlertname: 'Watchdog',
+      fetchedAt: minutesAgo(0),
+    },
     {
       environment: 'production',
       heartbeat: 'unreachable',
       heartbeatAlertname: 'Watchdog',
       fetchedAt: minutesAgo(7),
-      lastError: 'Alertmanager at http://127.0.0.1:9093 did not answer: connect ECONNREFUSED',
+      lastError:
+        'Alertmanager at http://127.0.0.1:9093 did not answer: connect ECONNREFUSED',
     },
   ],
   trustworthy: false,
@@ -60,10 +70,37 @@ describe('AlertsSummary', () => {
     const banners = screen.getAllByRole('alert');
     expect(banners).toHaveLength(2);
     expect(banners[0]).toHaveTextContent('No Watchdog heartbeat in staging');
-    expect(banners[0]).toHaveTextContent('the alert counts for staging cannot be trusted');
-    expect(banners[1]).toHaveTextContent('Alertmanager for production is unreachable');
+    expect(banners[0]).toHaveTextContent(
+      'the alert counts for staging cannot be trusted',
+    );
+    expect(banners[1]).toHaveTextContent(
+      'Alertmanager for production is unreachable',
+    );
     expect(banners[1]).toHaveTextContent('connect ECONNREFUSED');
     expect(banners[1]).toHaveTextContent(/as of \d\d:\d\d \(7 min ago\)/);
+  });
+
+  it('says the data is stale, not the source unreachable, when no poll failed', async () => {
+    await renderInTestApp(
+      <AlertsSummary
+        alerting={{
+          ...alerting,
+          status: [
+            {
+              environment: 'production',
+              heartbeat: 'unreachable',
+              heartbeatAlertname: 'Watchdog',
+              fetchedAt: minutesAgo(12),
+            },
+          ],
+        }}
+      />,
+    );
+    const banner = screen.getByRole('alert');
+    expect(banner).toHaveTextContent(
+      'No fresh data from Alertmanager for production',
+    );
+    expect(banner).toHaveTextContent(/as of \d\d:\d\d \(12 min ago\)/);
   });
 
   it('lists live alerts with level, summary, age and a link to the source', async () => {
@@ -74,10 +111,9 @@ describe('AlertsSummary', () => {
     expect(down).toHaveTextContent('IngressControllerDown');
     expect(down).toHaveTextContent('No ingress controller pod is ready');
     expect(down).toHaveTextContent(/production · since .* \(42 minutes ago\)/);
-    expect(within(down).getByRole('link', { name: /^Open in the alert source/ })).toHaveAttribute(
-      'href',
-      'http://prometheus.example.com/graph?g0.expr=up',
-    );
+    expect(
+      within(down).getByRole('link', { name: /^Open in the alert source/ }),
+    ).toHaveAttribute('href', 'http://prometheus.example.com/graph?g0.expr=up');
     expect(silenced).toHaveTextContent('Silenced (silence 5e1f)');
     expect(within(silenced).queryByRole('link')).toBeNull();
   });
@@ -91,15 +127,23 @@ describe('AlertsSummary', () => {
 
   it('says "no alerts" only when every heartbeat is ok', async () => {
     const quiet = { ...alerting, alerts: [] };
-    const { unmount } = await renderInTestApp(<AlertsSummary alerting={quiet} />);
-    expect(screen.getByText(/proves nothing until every heartbeat is back/)).toBeInTheDocument();
+    const { unmount } = await renderInTestApp(
+      <AlertsSummary alerting={quiet} />,
+    );
+    expect(
+      screen.getByText(/proves nothing until every heartbeat is back/),
+    ).toBeInTheDocument();
     unmount();
     await renderInTestApp(
       <AlertsSummary
         alerting={{
           ...quiet,
           trustworthy: true,
-          status: quiet.status.map(status => ({ ...status, heartbeat: 'ok' as const, lastError: undefined })),
+          status: quiet.status.map(status => ({
+            ...status,
+            heartbeat: 'ok' as const,
+            lastError: undefined,
+          })),
         }}
       />,
     );
