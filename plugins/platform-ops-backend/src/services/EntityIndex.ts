@@ -6,7 +6,6 @@ import {
   hasPlatformOpsAnnotations,
   LookupCandidate,
   OpsSummary,
-  parseEntityAnnotations,
   PlatformOpsConfig,
   summarizeEntity,
 } from '@platform-ops/plugin-platform-ops-common';
@@ -79,15 +78,19 @@ export class EntityIndex {
     const credentials = await this.auth.getOwnServiceCredentials();
     const now = this.clock();
     const next = new Map<string, IndexedEntity>();
-    for await (const page of this.catalog.streamEntities({ fields: FIELDS }, { credentials })) {
+    for await (const page of this.catalog.streamEntities(
+      { fields: FIELDS },
+      { credentials },
+    )) {
       for (const entity of page) {
         if (!hasPlatformOpsAnnotations(entity)) continue;
         const ref = stringifyEntityRef(entity);
+        const summary = summarizeEntity(entity, this.config, now);
         next.set(ref, {
           ref,
           entity,
-          summary: summarizeEntity(entity, this.config, now),
-          candidate: this.candidateOf(ref, entity),
+          summary,
+          candidate: candidateOf(ref, entity, summary),
         });
       }
     }
@@ -132,16 +135,20 @@ export class EntityIndex {
   get size(): number {
     return this.entries.size;
   }
+}
 
-  private candidateOf(ref: string, entity: Entity): LookupCandidate {
-    const { annotations } = parseEntityAnnotations(entity);
-    return {
-      ref,
-      name: entity.metadata.name,
-      title: entity.metadata.title,
-      tags: entity.metadata.tags ?? [],
-      kubernetesId: entity.metadata.annotations?.[KUBERNETES_ID],
-      alertLabels: alertLabelsOf(annotations.alertMatchers),
-    };
-  }
+/** The searchable text of an entity; the matchers come from its summary, parsed once. */
+function candidateOf(
+  ref: string,
+  entity: Entity,
+  summary: OpsSummary,
+): LookupCandidate {
+  return {
+    ref,
+    name: entity.metadata.name,
+    title: entity.metadata.title,
+    tags: entity.metadata.tags ?? [],
+    kubernetesId: entity.metadata.annotations?.[KUBERNETES_ID],
+    alertLabels: alertLabelsOf(summary.alerting.matchers),
+  };
 }
