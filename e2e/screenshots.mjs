@@ -72,6 +72,19 @@ async function entityCards(browser) {
   }
 }
 
+/** fluentd's Alerts card: its production P3 is silenced in the demo. */
+async function silencedAlert(browser) {
+  const { page, context } = await openSignedIn(browser, '/catalog/default/component/fluentd', VIEW);
+  try {
+    const card = await findCard(page, 'Alerts');
+    if (!card) throw new Error('no card titled "Alerts" on fluentd');
+    await card.getByText(/^Silenced/).first().waitFor();
+    await shoot(card, 'alerts-card-silenced.png');
+  } finally {
+    await context.close();
+  }
+}
+
 async function lookupPage(browser) {
   const { page, context } = await openSignedIn(browser, '/platform-ops', VIEW);
   try {
@@ -92,6 +105,7 @@ fs.mkdirSync(OUT, { recursive: true });
 const browser = await launchBrowser();
 try {
   await entityCards(browser);
+  await silencedAlert(browser);
   await lookupPage(browser);
 } finally {
   await browser.close();
