@@ -84,7 +84,11 @@ describe('PlatformOpsClient', () => {
     server.use(
       http.get(`${baseUrl}/lookup`, ({ request }) => {
         queries.push(new URL(request.url).searchParams.get('q'));
-        return HttpResponse.json({ query: 'namespace=orders & co', results: [], indexedEntities: 17 });
+        return HttpResponse.json({
+          query: 'namespace=orders & co',
+          results: [],
+          indexedEntities: 17,
+        });
       }),
     );
     const response = await client.lookup('namespace=orders & co');
@@ -97,7 +101,10 @@ describe('PlatformOpsClient', () => {
       http.get(`${baseUrl}/lookup`, () =>
         HttpResponse.json(
           {
-            error: { name: 'InputError', message: 'Invalid query: q: must not be empty' },
+            error: {
+              name: 'InputError',
+              message: 'Invalid query: q: must not be empty',
+            },
             request: { method: 'GET', url: '/lookup?q=' },
             response: { statusCode: 400 },
           },
@@ -108,31 +115,88 @@ describe('PlatformOpsClient', () => {
     const error = await client.lookup(' ').catch(caught => caught);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(400);
-    expect(error.body.error.message).toBe('Invalid query: q: must not be empty');
+    expect(error.body.error.message).toBe(
+      'Invalid query: q: must not be empty',
+    );
   });
 
   it('asks for the alert history of an entity over a number of days', async () => {
     const requested: string[] = [];
     server.use(
-      http.get(`${baseUrl}/alerts/history/:kind/:namespace/:name`, ({ request }) => {
-        const url = new URL(request.url);
-        requested.push(`${url.pathname}${url.search}`);
-        return HttpResponse.json({ since: '2026-10-24', days: [] });
-      }),
+      http.get(
+        `${baseUrl}/alerts/history/:kind/:namespace/:name`,
+        ({ request }) => {
+          const url = new URL(request.url);
+          requested.push(`${url.pathname}${url.search}`);
+          return HttpResponse.json({ since: '2026-10-24', days: [] });
+        },
+      ),
     );
-    const history = await client.getAlertHistory({ kind: 'Component', namespace: 'default', name: 'ingress-nginx' }, 30);
-    expect(requested).toEqual(['/api/platform-ops/alerts/history/component/default/ingress-nginx?days=30']);
+    const history = await client.getAlertHistory(
+      { kind: 'Component', namespace: 'default', name: 'ingress-nginx' },
+      30,
+    );
+    expect(requested).toEqual([
+      '/api/platform-ops/alerts/history/component/default/ingress-nginx?days=30',
+    ]);
     expect(history).toEqual({ since: '2026-10-24', days: [] });
   });
 
   it('unwraps the source list', async () => {
     server.use(
       http.get(`${baseUrl}/sources`, () =>
-        HttpResponse.json({ sources: [{ id: 'alertmanager:production', type: 'alertmanager', environment: 'production', items: 3 }] }),
+        HttpResponse.json({
+          sources: [
+            {
+              id: 'alertmanager:production',
+              type: 'alertmanager',
+              environment: 'production',
+              items: 3,
+            },
+          ],
+        }),
       ),
     );
     expect(await client.getSources()).toEqual([
-      { id: 'alertmanager:production', type: 'alertmanager', environment: 'production', items: 3 },
+      {
+        id: 'alertmanager:production',
+        type: 'alertmanager',
+        environment: 'production',
+        items: 3,
+      },
     ]);
+  });
+
+  it('shares one summary request between the cards of a page, but not a failure', async () => {
+    let requests = 0;
+    let fail = true;
+    server.use(
+      http.get(`${baseUrl}/summary/:kind/:namespace/:name`, () => {
+        requests += 1;
+        return fail
+          ? HttpResponse.json(
+              { error: { name: 'Error', message: 'down' } },
+              { status: 503 },
+            )
+          : HttpResponse.json(ingressNginxSummary);
+      }),
+    );
+    const sharing = new PlatformOpsClient({ discoveryApi, fetchApi });
+    const ref = {
+      kind: 'Component',
+      namespace: 'default',
+      name: 'ingress-nginx',
+    };
+    await expect(sharing.getSummary(ref)).rejects.toThrow();
+    fail = false;
+    const [first, second] = await Promise.all([
+      sharing.getSummary(ref),
+      sharing.getSummary(ref),
+    ]);
+    const third = await sharing.getSummary(ref);
+    expect(first).toEqual(ingressNginxSummary);
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(requests).toBe(2);
   });
 });

@@ -8,8 +8,15 @@ import {
 } from '@platform-ops/plugin-platform-ops-common';
 import { AlertHistory, PlatformOpsApi } from './PlatformOpsApi';
 
+/** How long one summary answer serves every card of a page. */
+const SUMMARY_SHARE_MS = 5_000;
+
 function entityPath(entityRef: CompoundEntityRef): string {
-  return [entityRef.kind.toLocaleLowerCase('en-US'), entityRef.namespace, entityRef.name]
+  return [
+    entityRef.kind.toLocaleLowerCase('en-US'),
+    entityRef.namespace,
+    entityRef.name,
+  ]
     .map(part => encodeURIComponent(part))
     .join('/');
 }
@@ -23,17 +30,36 @@ function entityPath(entityRef: CompoundEntityRef): string {
 export class PlatformOpsClient implements PlatformOpsApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly summaries = new Map<
+    string,
+    { at: number; summary: Promise<OpsSummary> }
+  >();
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
   }
 
+  /**
+   * Cards on one entity page share a single request: a summary requested
+   * again within a few seconds reuses the same answer.
+   */
   async getSummary(entityRef: CompoundEntityRef): Promise<OpsSummary> {
-    return this.get<OpsSummary>(`/summary/${entityPath(entityRef)}`);
+    const path = `/summary/${entityPath(entityRef)}`;
+    const now = Date.now();
+    const shared = this.summaries.get(path);
+    if (shared && now - shared.at < SUMMARY_SHARE_MS) return shared.summary;
+    const summary = this.get<OpsSummary>(path);
+    this.summaries.set(path, { at: now, summary });
+    // A failure is not shared: the next card or a retry asks again.
+    summary.catch(() => this.summaries.delete(path));
+    return summary;
   }
 
-  async lookup(query: string, options: { signal?: AbortSignal } = {}): Promise<LookupResponse> {
+  async lookup(
+    query: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<LookupResponse> {
     const search = new URLSearchParams({ q: query });
     return this.get<LookupResponse>(`/lookup?${search}`, options.signal);
   }
@@ -42,9 +68,14 @@ export class PlatformOpsClient implements PlatformOpsApi {
     return (await this.get<{ sources: SourceStatus[] }>('/sources')).sources;
   }
 
-  async getAlertHistory(entityRef: CompoundEntityRef, days: number): Promise<AlertHistory> {
+  async getAlertHistory(
+    entityRef: CompoundEntityRef,
+    days: number,
+  ): Promise<AlertHistory> {
     const search = new URLSearchParams({ days: String(days) });
-    return this.get<AlertHistory>(`/alerts/history/${entityPath(entityRef)}?${search}`);
+    return this.get<AlertHistory>(
+      `/alerts/history/${entityPath(entityRef)}?${search}`,
+    );
   }
 
   private async get<T>(path: string, signal?: AbortSignal): Promise<T> {
