@@ -54,10 +54,24 @@ export const platformOpsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, auth, database, scheduler, httpAuth, httpRouter, catalog }) {
+      async init({
+        config,
+        logger,
+        auth,
+        database,
+        scheduler,
+        httpAuth,
+        httpRouter,
+        catalog,
+      }) {
         const platformOpsConfig = readPlatformOpsConfig(config);
         const contacts = ContactResolver.create({ catalog });
-        const index = EntityIndex.create({ catalog, auth, config: platformOpsConfig, logger });
+        const index = EntityIndex.create({
+          catalog,
+          auth,
+          config: platformOpsConfig,
+          logger,
+        });
         // Each replica keeps its own in-memory index, so the task is local.
         await scheduler.scheduleTask({
           id: 'platform-ops-entity-index',
@@ -91,7 +105,10 @@ export const platformOpsPlugin = createBackendPlugin({
           timeout: { minutes: 2 },
           fn: abort => poller.poll({ signal: abort as AbortSignal }),
         });
-        const alertService = AlertService.create({ snapshots, config: platformOpsConfig });
+        const alertService = AlertService.create({
+          snapshots,
+          config: platformOpsConfig,
+        });
 
         const summaryService = CatalogSummaryService.create({
           catalog,
@@ -100,15 +117,32 @@ export const platformOpsPlugin = createBackendPlugin({
           config: platformOpsConfig,
           logger,
         });
-        const lookupService = LookupService.create({ index, catalog, contacts, alerts: alertService });
+        const lookupService = LookupService.create({
+          index,
+          catalog,
+          contacts,
+          alerts: alertService,
+        });
         httpRouter.use(
-          await createRouter({ httpAuth, summaryService, lookupService, alertService, alertHistory }),
+          await createRouter({
+            httpAuth,
+            summaryService,
+            lookupService,
+            alertService,
+            alertHistory,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info(
-          `Platform Ops serving ${platformOpsConfig.environments.length} environment(s); ` +
-            `${alertSources.length} alert and ${backupSources.length} backup source(s) added by modules`,
+          `Platform Ops serving ${platformOpsConfig.environments.length} environment(s) ` +
+            `with ${alertSources.length} alert source(s)`,
         );
+        if (backupSources.length > 0) {
+          // Backup status is not served yet; say so rather than drop them silently.
+          logger.warn(
+            `${backupSources.length} backup source(s) were added by modules; this version does not read backup sources yet`,
+          );
+        }
       },
     });
   },
