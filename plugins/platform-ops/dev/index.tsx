@@ -13,7 +13,13 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
 import { PlatformOpsApi, platformOpsApiRef } from '../src/api';
-import { EntityPlatformOpsCard, platformOpsPlugin } from '../src/plugin';
+import {
+  EntityPlatformOpsCard,
+  EntityScopeCard,
+  PlatformOpsPage,
+  platformOpsPlugin,
+} from '../src/plugin';
+import { gitlabCiEntity, gitlabCiSummary } from '../src/testing/gitlabCi';
 import {
   ingressNginxEntity,
   ingressNginxSummary,
@@ -25,6 +31,7 @@ import {
 
 const summaries: Record<string, OpsSummary> = {
   'ingress-nginx': ingressNginxSummary,
+  'gitlab-ci': gitlabCiSummary,
   'orders-db': ordersDatabaseSummary,
 };
 
@@ -43,12 +50,21 @@ const fakePlatformOpsApi: PlatformOpsApi = {
       .filter(summary => summary.entity.name.includes(query))
       .map(summary => ({
         entity: summary.entity,
-        match: { field: 'name' as const, matched: summary.entity.name, score: 80 },
+        match: {
+          field: 'name' as const,
+          matched: summary.entity.name,
+          score: 80,
+        },
         scope: summary.scope,
         alerts: summary.alerting.counts,
         alertsTrustworthy: summary.alerting.trustworthy,
       }));
-    return { query, results, indexedEntities: 2, indexedAt: new Date().toISOString() };
+    return {
+      query,
+      results,
+      indexedEntities: Object.keys(summaries).length,
+      indexedAt: new Date().toISOString(),
+    };
   },
   async getSources() {
     return [];
@@ -70,9 +86,12 @@ function EntityPage(props: { entity: Entity }) {
       <Page themeId="tool">
         <Header title={props.entity.metadata.name} />
         <Content>
-          <Grid container>
-            <Grid item xs={12} md={8}>
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={6}>
               <EntityPlatformOpsCard />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <EntityScopeCard />
             </Grid>
           </Grid>
         </Content>
@@ -91,9 +110,19 @@ createDevApp()
     element: <EntityPage entity={ingressNginxEntity} />,
   })
   .addPage({
+    path: '/gitlab-ci',
+    title: 'gitlab-ci',
+    element: <EntityPage entity={gitlabCiEntity} />,
+  })
+  .addPage({
     path: '/orders-db',
     title: 'orders-db',
     element: <EntityPage entity={ordersDatabaseEntity} />,
+  })
+  .addPage({
+    path: '/platform-ops',
+    title: 'Platform Ops',
+    element: <PlatformOpsPage />,
   })
   .addPage({
     path: '/catalog/:namespace/:kind/:name',

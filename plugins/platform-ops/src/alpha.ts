@@ -12,6 +12,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { isPlatformOpsAvailable } from './annotations';
 import { PlatformOpsClient, platformOpsApiRef } from './api';
+import { rootRouteRef } from './routes';
 
 /**
  * The Platform Ops API client, talking to the `platform-ops` backend.
@@ -46,29 +47,41 @@ export const entityPlatformOpsCard = EntityCardBlueprint.make({
 });
 
 /**
- * The Platform Ops plugin for the new frontend system.
+ * Scope card: which side of the fence, who is accountable, the escalation
+ * path, audits and runbook.
  *
  * @alpha
  */
-/** @alpha */
 export const entityScopeCard = EntityCardBlueprint.make({
   name: 'scope',
   params: {
     filter: isPlatformOpsAvailable,
-    loader: () => import('./components/scope').then(m => createElement(m.EntityScopeCard)),
+    loader: () =>
+      import('./components/scope').then(m => createElement(m.EntityScopeCard)),
   },
 });
 
-/** @alpha */
+/**
+ * Alerts card: levels per environment, live alerts and heartbeats.
+ *
+ * @alpha
+ */
 export const entityAlertsCard = EntityCardBlueprint.make({
   name: 'alerts',
   params: {
     filter: isPlatformOpsAvailable,
-    loader: () => import('./components/alerting').then(m => createElement(m.EntityAlertsCard)),
+    loader: () =>
+      import('./components/alerting').then(m =>
+        createElement(m.EntityAlertsCard),
+      ),
   },
 });
 
-/** @alpha */
+/**
+ * The entity's Platform Ops tab.
+ *
+ * @alpha
+ */
 export const entityPlatformOpsContent = EntityContentBlueprint.make({
   params: {
     path: 'platform-ops',
@@ -81,17 +94,34 @@ export const entityPlatformOpsContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/**
+ * The Platform Ops page, with the incident lookup, at `/platform-ops`.
+ *
+ * @alpha
+ */
 export const platformOpsPage = PageBlueprint.make({
   params: {
     path: '/platform-ops',
     title: 'Platform Ops',
-    loader: () => import('./components/PlatformOpsPage').then(m => createElement(m.PlatformOpsPage)),
+    // A legacy route ref also carries the new system's fields, so it needs no conversion.
+    routeRef: rootRouteRef,
+    // The page renders its own header with the tabs.
+    noHeader: true,
+    loader: () =>
+      import('./components/PlatformOpsPage').then(m =>
+        createElement(m.PlatformOpsPage),
+      ),
   },
 });
 
+/**
+ * The Platform Ops plugin for the new frontend system.
+ *
+ * @alpha
+ */
 export default createFrontendPlugin({
   pluginId: 'platform-ops',
+  routes: { root: rootRouteRef },
   extensions: [
     platformOpsApi,
     entityPlatformOpsCard,

@@ -1,6 +1,7 @@
 /**
  * Platform Ops frontend plugin: entity cards showing scope, alerting,
- * backups and maintenance for catalog entities.
+ * backups and maintenance for catalog entities, and the Platform Ops page
+ * with the incident lookup.
  *
  * @packageDocumentation
  */

@@ -85,7 +85,9 @@ export const EntityPlatformOpsContent = platformOpsPlugin.provide(
   createRoutableExtension({
     name: 'EntityPlatformOpsContent',
     component: () =>
-      import('./components/EntityPlatformOpsContent').then(m => m.EntityPlatformOpsContent),
+      import('./components/EntityPlatformOpsContent').then(
+        m => m.EntityPlatformOpsContent,
+      ),
     mountPoint: entityContentRouteRef,
   }),
 );
@@ -98,7 +100,8 @@ export const EntityPlatformOpsContent = platformOpsPlugin.provide(
 export const PlatformOpsPage = platformOpsPlugin.provide(
   createRoutableExtension({
     name: 'PlatformOpsPage',
-    component: () => import('./components/PlatformOpsPage').then(m => m.PlatformOpsPage),
+    component: () =>
+      import('./components/PlatformOpsPage').then(m => m.PlatformOpsPage),
     mountPoint: rootRouteRef,
   }),
 );

@@ -32,13 +32,19 @@ export interface PlatformOpsApi {
    * The incident lookup: components matching a name, title, tag, Kubernetes
    * id or alert label value (also `label=value`), best first.
    */
-  lookup(query: string, options?: { signal?: AbortSignal }): Promise<LookupResponse>;
+  lookup(
+    query: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<LookupResponse>;
 
   /** Health of every data source. */
   getSources(): Promise<SourceStatus[]>;
 
   /** Alerts per day, environment and level over the last `days` days. */
-  getAlertHistory(entityRef: CompoundEntityRef, days: number): Promise<AlertHistory>;
+  getAlertHistory(
+    entityRef: CompoundEntityRef,
+    days: number,
+  ): Promise<AlertHistory>;
 }
 
 /**

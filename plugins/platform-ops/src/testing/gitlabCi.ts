@@ -19,7 +19,11 @@ export const gitlabCiEntity: Entity = {
       'platform-ops/runbook': 'https://wiki.example.com/runbooks/gitlab-ci',
     },
   },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/it-systems' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/it-systems',
+  },
 };
 
 export const gitlabCiSummary: OpsSummary = {
@@ -48,8 +52,20 @@ export const gitlabCiSummary: OpsSummary = {
         title: 'IT systems team',
         email: 'it-systems@example.com',
         members: [
-          { ref: 'user:default/maria', kind: 'user', found: true, title: 'Maria Santos', email: 'maria@example.com' },
-          { ref: 'user:default/tomas', kind: 'user', found: true, title: 'Tomas Novak', email: 'tomas@example.com' },
+          {
+            ref: 'user:default/maria',
+            kind: 'user',
+            found: true,
+            title: 'Maria Santos',
+            email: 'maria@example.com',
+          },
+          {
+            ref: 'user:default/tomas',
+            kind: 'user',
+            found: true,
+            title: 'Tomas Novak',
+            email: 'tomas@example.com',
+          },
         ],
       },
       'user:default/maria': {
@@ -60,7 +76,15 @@ export const gitlabCiSummary: OpsSummary = {
         email: 'maria@example.com',
       },
     },
-    audits: [{ kind: 'provider', last: '2026-04-14', interval: '365d', nextDue: '2027-04-14', state: 'ok' }],
+    audits: [
+      {
+        kind: 'provider',
+        last: '2026-04-14',
+        interval: '365d',
+        nextDue: '2027-04-14',
+        state: 'ok',
+      },
+    ],
     runbook: 'https://wiki.example.com/runbooks/gitlab-ci',
   },
   problems: [],

@@ -66,8 +66,20 @@ export const ingressNginxSummary: OpsSummary = {
         title: 'Platform on-call',
         email: 'platform-oncall@example.com',
         members: [
-          { ref: 'user:default/ahmed', kind: 'user', found: true, title: 'Ahmed Haddad', email: 'ahmed@example.com' },
-          { ref: 'user:default/li-wei', kind: 'user', found: true, title: 'Li Wei', email: 'li-wei@example.com' },
+          {
+            ref: 'user:default/ahmed',
+            kind: 'user',
+            found: true,
+            title: 'Ahmed Haddad',
+            email: 'ahmed@example.com',
+          },
+          {
+            ref: 'user:default/li-wei',
+            kind: 'user',
+            found: true,
+            title: 'Li Wei',
+            email: 'li-wei@example.com',
+          },
         ],
       },
       'user:default/jane': {
@@ -94,8 +106,18 @@ export const ingressNginxSummary: OpsSummary = {
     alerts: [],
     counts: { P1: 0, P2: 0, P3: 0 },
     status: [
-      { environment: 'staging', heartbeat: 'ok', heartbeatAlertname: 'Watchdog', fetchedAt: '2026-11-22T00:04:30.000Z' },
-      { environment: 'production', heartbeat: 'ok', heartbeatAlertname: 'Watchdog', fetchedAt: '2026-11-22T00:04:30.000Z' },
+      {
+        environment: 'staging',
+        heartbeat: 'ok',
+        heartbeatAlertname: 'Watchdog',
+        fetchedAt: '2026-11-22T00:04:30.000Z',
+      },
+      {
+        environment: 'production',
+        heartbeat: 'ok',
+        heartbeatAlertname: 'Watchdog',
+        fetchedAt: '2026-11-22T00:04:30.000Z',
+      },
     ],
     trustworthy: true,
   },

@@ -51,7 +51,13 @@ export const ordersDatabaseSummary: OpsSummary = {
       },
     },
     audits: [
-      { kind: 'application', last: '2025-06-15', interval: '365d', nextDue: '2026-06-15', state: 'overdue' },
+      {
+        kind: 'application',
+        last: '2025-06-15',
+        interval: '365d',
+        nextDue: '2026-06-15',
+        state: 'overdue',
+      },
     ],
   },
   alerting: {

@@ -55,7 +55,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         {/* Global nav, not org-specific */}
         <SidebarItem icon={HomeIcon} to="catalog" text="Home" />
-        <SidebarItem icon={SecurityIcon} to="platform-ops" text="Platform Ops" />
+        <SidebarItem
+          icon={SecurityIcon}
+          to="platform-ops"
+          text="Platform Ops"
+        />
         <MyGroupsSidebarItem
           singularTitle="My Group"
           pluralTitle="My Groups"

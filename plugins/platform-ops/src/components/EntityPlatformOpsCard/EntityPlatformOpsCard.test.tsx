@@ -14,6 +14,7 @@ import {
   ingressNginxEntity,
   ingressNginxSummary,
 } from '../../testing/ingressNginx';
+import { gitlabCiEntity, gitlabCiSummary } from '../../testing/gitlabCi';
 import {
   ordersDatabaseEntity,
   ordersDatabaseSummary,
@@ -68,7 +69,9 @@ describe('EntityPlatformOpsCard', () => {
     await renderCard(ingressNginxEntity);
 
     expect(
-      await screen.findByText('Inside the platform scope: the platform team is accountable'),
+      await screen.findByText(
+        'Inside the platform scope: the platform team is accountable',
+      ),
     ).toBeInTheDocument();
     expect(getSummary).toHaveBeenCalledWith({
       kind: 'Component',
@@ -134,14 +137,66 @@ describe('EntityPlatformOpsCard', () => {
     );
   });
 
+  it('shows both the accountable party and a differing owner, and the audits in one line', async () => {
+    getSummary.mockResolvedValue({
+      ...gitlabCiSummary,
+      scope: {
+        ...gitlabCiSummary.scope,
+        owner: 'user:default/maria',
+        ownerDiffers: true,
+        audits: [
+          {
+            kind: 'application',
+            last: '2026-01-10',
+            interval: '365d',
+            nextDue: '2027-01-10',
+            state: 'ok',
+          },
+          {
+            kind: 'provider',
+            last: '2025-09-15',
+            interval: '365d',
+            nextDue: '2026-09-15',
+            state: 'overdue',
+          },
+        ],
+      },
+    });
+    await renderCard(gitlabCiEntity);
+    expect(
+      await screen.findByText('Outside the platform scope: IT systems team'),
+    ).toBeInTheDocument();
+    expect(
+      within(fieldOf('Scope', 'Accountable')).getByRole('link', {
+        name: 'it-systems@example.com',
+      }),
+    ).toHaveAttribute('href', 'mailto:it-systems@example.com');
+    expect(fieldOf('Scope', 'Owner in the catalog')).toHaveTextContent(
+      'Maria Santos · maria@example.com',
+    );
+    const audits = fieldOf('Scope', 'Audits');
+    expect(audits).toHaveTextContent(
+      'application: next due 2027-01-10; provider: overdue since 2026-09-15',
+    );
+    expect(within(audits).getByTestId('status-warning')).toBeInTheDocument();
+  });
+
   it('counts live alerts and says when the count cannot be trusted', async () => {
     getSummary.mockResolvedValue({
       ...ingressNginxSummary,
-      alerting: { ...ingressNginxSummary.alerting, counts: { P1: 1, P2: 2, P3: 0 }, trustworthy: false },
+      alerting: {
+        ...ingressNginxSummary.alerting,
+        counts: { P1: 1, P2: 2, P3: 0 },
+        trustworthy: false,
+      },
     });
     await renderCard(ingressNginxEntity);
-    await screen.findByText('Inside the platform scope: the platform team is accountable');
-    expect(fieldOf('Alerting', 'Live')).toHaveTextContent('1 P1, 2 P2 (not trustworthy: a heartbeat is not ok)');
+    await screen.findByText(
+      'Inside the platform scope: the platform team is accountable',
+    );
+    expect(fieldOf('Alerting', 'Live')).toHaveTextContent(
+      '1 P1, 2 P2 (not trustworthy: a heartbeat is not ok)',
+    );
   });
 
   it('never links a runbook that is not http(s)', async () => {
@@ -177,7 +232,9 @@ describe('EntityPlatformOpsCard', () => {
 
     expect(await screen.findByRole('progressbar')).toBeInTheDocument();
     expect(
-      screen.queryByText('Inside the platform scope: the platform team is accountable'),
+      screen.queryByText(
+        'Inside the platform scope: the platform team is accountable',
+      ),
     ).not.toBeInTheDocument();
   });
 
@@ -207,13 +264,19 @@ describe('EntityPlatformOpsCard', () => {
       (await screen.findAllByText(/Summary service unavailable/)).length,
     ).toBeGreaterThan(0);
     expect(
-      screen.queryByText('Inside the platform scope: the platform team is accountable'),
+      screen.queryByText(
+        'Inside the platform scope: the platform team is accountable',
+      ),
     ).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
 
     await waitFor(() =>
-      expect(screen.getByText('Inside the platform scope: the platform team is accountable')).toBeInTheDocument(),
+      expect(
+        screen.getByText(
+          'Inside the platform scope: the platform team is accountable',
+        ),
+      ).toBeInTheDocument(),
     );
     expect(getSummary).toHaveBeenCalledTimes(2);
   });

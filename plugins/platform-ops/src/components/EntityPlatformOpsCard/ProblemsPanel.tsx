@@ -7,10 +7,6 @@ import { makeStyles } from '@material-ui/core/styles';
 import { WarningPanel } from '@backstage/core-components';
 import { Problem } from '@platform-ops/plugin-platform-ops-common';
 
-/**
- * Every problem found in the entity's annotations, each naming the key, the
- * text as written and what was expected.
- */
 const useStyles = makeStyles({
   // The panel lays its content out in a flex row; without these, a long
   // message is cut off instead of wrapping.
@@ -18,6 +14,10 @@ const useStyles = makeStyles({
   message: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
 });
 
+/**
+ * Every problem found in the entity's annotations, each naming the key, the
+ * text as written and what was expected.
+ */
 export function ProblemsPanel(props: { problems: Problem[] }) {
   const { problems } = props;
   const classes = useStyles();

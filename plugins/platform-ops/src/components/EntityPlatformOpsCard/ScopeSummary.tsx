@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import { Link } from '@backstage/core-components';
+import { Link, StatusOK, StatusWarning } from '@backstage/core-components';
 import {
   ANNOTATION_ESCALATION,
   ANNOTATION_RUNBOOK,
@@ -8,21 +8,27 @@ import {
   Problem,
   ScopeSection,
 } from '@platform-ops/plugin-platform-ops-common';
-import { AuditList } from '../scope/AuditList';
+import { Fragment } from 'react';
 import { ContactLink } from '../scope/ContactLink';
-import { EscalationPath } from '../scope/EscalationPath';
+import { summarizeAudits } from '../scope/describeAudit';
 import { scopeSentence } from '../scope/scopeSentence';
 import { Field } from './Field';
 import { NotSet } from './NotSet';
 import { SummarySection } from './SummarySection';
 
-/** Who is accountable, whom to call and where the runbook is. */
+/**
+ * Who is accountable, whom to call and where the runbook is, kept short:
+ * the scope card has the members and each audit in full.
+ */
 export function ScopeSummary(props: {
   scope: ScopeSection;
   problems: Problem[];
 }) {
   const { scope, problems } = props;
   const sentence = scopeSentence(scope);
+  const auditsOk = scope.audits.every(audit => audit.state === 'ok');
+  // The status components hide their children from screen readers.
+  const AuditIcon = auditsOk ? StatusOK : StatusWarning;
   return (
     <SummarySection title="Scope">
       <Typography variant="body1" gutterBottom>
@@ -44,15 +50,22 @@ export function ScopeSummary(props: {
       )}
       {scope.ownerDiffers && scope.owner && (
         <Field label="Owner in the catalog">
-          <ContactLink entityRef={scope.owner} contact={scope.contacts[scope.owner]} />
+          <ContactLink
+            entityRef={scope.owner}
+            contact={scope.contacts[scope.owner]}
+          />
         </Field>
       )}
       <Field label="Escalation">
-        {scope.escalation.length > 0 ? (
-          <EscalationPath scope={scope} />
-        ) : (
+        {scope.escalation.length === 0 && (
           <NotSet annotation={ANNOTATION_ESCALATION} problems={problems} />
         )}
+        {scope.escalation.map((ref, index) => (
+          <Fragment key={`${index}:${ref}`}>
+            {index > 0 && ' → '}
+            <ContactLink entityRef={ref} contact={scope.contacts[ref]} />
+          </Fragment>
+        ))}
       </Field>
       <Field label="Runbook">
         {isHttpUrl(scope.runbook) && (
@@ -70,7 +83,8 @@ export function ScopeSummary(props: {
       </Field>
       {scope.audits.length > 0 && (
         <Field label="Audits">
-          <AuditList audits={scope.audits} />
+          <AuditIcon />
+          {summarizeAudits(scope.audits)}
         </Field>
       )}
     </SummarySection>

@@ -1,4 +1,9 @@
-import { Content, Header, Page, TabbedLayout } from '@backstage/core-components';
+import {
+  Content,
+  Header,
+  Page,
+  TabbedLayout,
+} from '@backstage/core-components';
 import { SourcesTable } from '../alerting/SourcesTable';
 import { IncidentLookup } from '../scope/IncidentLookup';
 

@@ -1,7 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import HomeWorkIcon from '@material-ui/icons/HomeWork';
-import OpenInNewIcon from '@material-ui/icons/CallMade';
+import InsideIcon from '@material-ui/icons/HomeWork';
+import OutsideIcon from '@material-ui/icons/CallMade';
 import { Link } from '@backstage/core-components';
 import {
   ANNOTATION_AUDITS,
@@ -20,18 +20,31 @@ import { ContactLink } from './ContactLink';
 import { EscalationPath } from './EscalationPath';
 import { scopeSentence } from './scopeSentence';
 
-const SCOPE_KEYS = [ANNOTATION_SCOPE, ANNOTATION_ESCALATION, ANNOTATION_AUDITS, ANNOTATION_RUNBOOK];
+const SCOPE_KEYS = [
+  ANNOTATION_SCOPE,
+  ANNOTATION_ESCALATION,
+  ANNOTATION_AUDITS,
+  ANNOTATION_RUNBOOK,
+];
 
 const useStyles = makeStyles(theme => ({
-  sentence: { display: 'flex', alignItems: 'center', gap: theme.spacing(1), marginBottom: theme.spacing(2) },
+  sentence: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(2),
+  },
 }));
 
 function ScopeDetails(props: { summary: OpsSummary }) {
   const { scope } = props.summary;
   const classes = useStyles();
-  const problems = props.summary.problems.filter(problem => SCOPE_KEYS.includes(problem.key));
+  const problems = props.summary.problems.filter(problem =>
+    SCOPE_KEYS.includes(problem.key),
+  );
   const sentence = scopeSentence(scope);
-  const Icon = scope.insideFence ? HomeWorkIcon : OpenInNewIcon;
+  // The icon repeats the words for a glance; it never stands alone.
+  const Icon = scope.insideFence ? InsideIcon : OutsideIcon;
   return (
     <>
       <ProblemsPanel problems={problems} />
@@ -42,19 +55,29 @@ function ScopeDetails(props: { summary: OpsSummary }) {
             {sentence}
           </>
         ) : (
-          <NotSet annotation={ANNOTATION_SCOPE} problems={problems} text="Scope not declared" />
+          <NotSet
+            annotation={ANNOTATION_SCOPE}
+            problems={problems}
+            text="Scope not declared"
+          />
         )}
       </Typography>
       <Field label="Accountable">
         {scope.accountable ? (
-          <ContactLink entityRef={scope.accountable} contact={scope.contacts[scope.accountable]} />
+          <ContactLink
+            entityRef={scope.accountable}
+            contact={scope.contacts[scope.accountable]}
+          />
         ) : (
           'unknown: the entity has no owner'
         )}
       </Field>
       {scope.ownerDiffers && scope.owner && (
         <Field label="Owner in the catalog">
-          <ContactLink entityRef={scope.owner} contact={scope.contacts[scope.owner]} />
+          <ContactLink
+            entityRef={scope.owner}
+            contact={scope.contacts[scope.owner]}
+          />
         </Field>
       )}
       <Field label="Escalation path">
@@ -69,7 +92,14 @@ function ScopeDetails(props: { summary: OpsSummary }) {
             {scope.runbook}
           </Link>
         )}
-        {!isHttpUrl(scope.runbook) && <NotSet annotation={ANNOTATION_RUNBOOK} problems={problems} />}
+        {!isHttpUrl(scope.runbook) && (
+          // Never a link: only http(s) is safe to follow.
+          <NotSet
+            annotation={ANNOTATION_RUNBOOK}
+            problems={problems}
+            text={scope.runbook ? 'invalid, see the problems above' : undefined}
+          />
+        )}
       </Field>
       {scope.audits.length > 0 && (
         <Field label="Audits">

@@ -8,7 +8,11 @@ import { ContactLink } from './ContactLink';
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(3) },
   step: { marginBottom: theme.spacing(0.5) },
-  icon: { fontSize: '1rem', verticalAlign: 'text-bottom', marginRight: theme.spacing(0.5) },
+  icon: {
+    fontSize: '1rem',
+    verticalAlign: 'text-bottom',
+    marginRight: theme.spacing(0.5),
+  },
   members: { color: theme.palette.text.secondary },
 }));
 
@@ -18,17 +22,29 @@ export function EscalationPath(props: { scope: ScopeSection }) {
   const classes = useStyles();
   return (
     <ol className={classes.list} aria-label="Escalation path">
-      {escalation.map(ref => {
+      {escalation.map((ref, index) => {
         const contact = contacts[ref];
-        const Icon = ref.startsWith('group:') ? GroupIcon : PersonIcon;
+        const isGroup =
+          (contact?.kind ?? ref.split(':')[0]).toLocaleLowerCase('en-US') ===
+          'group';
+        const Icon = isGroup ? GroupIcon : PersonIcon;
         const members = (contact?.members ?? []).filter(member => member.found);
         return (
-          <li key={ref} className={classes.step}>
-            <Icon className={classes.icon} titleAccess={ref.startsWith('group:') ? 'Group' : 'User'} />
+          // The same ref may appear twice in a hand-written path.
+          <li key={`${index}:${ref}`} className={classes.step}>
+            <Icon
+              className={classes.icon}
+              titleAccess={isGroup ? 'Group' : 'User'}
+            />
             <ContactLink entityRef={ref} contact={contact} />
             {members.length > 0 && (
-              <Typography variant="caption" component="div" className={classes.members}>
-                members: {members.map(member => member.title ?? member.ref).join(', ')}
+              <Typography
+                variant="caption"
+                component="div"
+                className={classes.members}
+              >
+                members:{' '}
+                {members.map(member => member.title ?? member.ref).join(', ')}
               </Typography>
             )}
           </li>

@@ -4,27 +4,34 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { LookupResponse } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
 import { KeyboardEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
-import useDebounce from 'react-use/esm/useDebounce';
 import { platformOpsApiRef } from '../../api';
 import { entityRouteParams, LookupResultCard } from './LookupResultCard';
-
-/** Wait this long after the last keystroke before asking the backend. */
-const DEBOUNCE_MS = 250;
+import { useLookup } from './useLookup';
 
 function IndexFreshness(props: { response: LookupResponse }) {
-  const at = props.response.indexedAt ? DateTime.fromISO(props.response.indexedAt) : undefined;
+  const { indexedAt, indexedEntities } = props.response;
+  const at = indexedAt ? DateTime.fromISO(indexedAt) : undefined;
   return (
-    <Typography variant="caption" color="textSecondary">
-      {props.response.indexedEntities} annotated components
-      {at?.isValid ? `, index refreshed ${at.toLocal().toFormat('HH:mm')}` : ''}
+    <Typography variant="caption" color="textSecondary" component="p">
+      {at?.isValid ? `Index refreshed ${at.toLocal().toFormat('HH:mm')}, ` : ''}
+      {indexedEntities} annotated{' '}
+      {indexedEntities === 1 ? 'component' : 'components'}
     </Typography>
   );
+}
+
+/** A rejected query says why in the panel's title, not only in its details. */
+function errorTitle(error: Error): string | undefined {
+  if (error instanceof ResponseError && error.statusCode === 400) {
+    return `The lookup was rejected: ${error.cause.message}`;
+  }
+  return undefined;
 }
 
 /**
@@ -35,21 +42,20 @@ export function IncidentLookup() {
   const api = useApi(platformOpsApiRef);
   const entityRoute = useRouteRef(entityRouteRef);
   const navigate = useNavigate();
-  const [query, setQuery] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useDebounce(() => setDebounced(query.trim()), DEBOUNCE_MS, [query]);
-  // useAsync keeps only the latest call's result, so an older query's
-  // answer never replaces a newer one.
-  const { value, loading, error } = useAsync(
-    async () => (debounced ? api.lookup(debounced) : undefined),
-    [api, debounced],
-  );
+  const [text, setText] = useState('');
+  const { query, response, error, loading } = useLookup(text);
 
   const openTopResult = async (event: KeyboardEvent) => {
-    if (event.key !== 'Enter' || !query.trim()) return;
+    const current = text.trim();
+    if (event.key !== 'Enter' || !current) return;
     event.preventDefault();
-    const response = query.trim() === debounced && value ? value : await api.lookup(query.trim());
-    const top = response.results[0];
+    // Typed faster than the debounce: ask now rather than open an older
+    // query's result. A failure shows once the debounced request settles.
+    const answer =
+      query === current && response
+        ? response
+        : await api.lookup(current).catch(() => undefined);
+    const top = answer?.results[0];
     if (top) {
       navigate(entityRoute(entityRouteParams(top.entity)));
     }
@@ -65,38 +71,52 @@ export function IncidentLookup() {
         fullWidth
         // eslint-disable-next-line jsx-a11y/no-autofocus -- the page exists to type into during an incident
         autoFocus
-        value={query}
-        onChange={event => setQuery(event.target.value)}
+        value={text}
+        onChange={event => setText(event.target.value)}
         onKeyDown={openTopResult}
         inputProps={{ maxLength: 200, 'aria-describedby': 'lookup-help' }}
       />
-      <Typography id="lookup-help" variant="body2" color="textSecondary" component="p">
-        Matches names, titles, tags, Kubernetes ids and the label values in{' '}
-        <code>platform-ops/alert-matchers</code>; <code>label=value</code> works too. Enter opens
-        the top result.
+      <Typography
+        id="lookup-help"
+        variant="body2"
+        color="textSecondary"
+        component="p"
+      >
+        Search by component name or title, tag, Kubernetes id, or a label value
+        from <code>platform-ops/alert-matchers</code> such as a namespace;{' '}
+        <code>label=value</code> searches one label. Enter opens the top result.
       </Typography>
       <Box height={4} my={1}>
         {loading && <LinearProgress aria-label="Looking up" />}
       </Box>
-      {error && <ResponseErrorPanel error={error} />}
-      {!error && value && (
-        <>
-          <IndexFreshness response={value} />
-          {value.results.length === 0 ? (
+      {error && !loading && (
+        <ResponseErrorPanel error={error} title={errorTitle(error)} />
+      )}
+      {response && !error && (
+        <Box style={{ opacity: loading ? 0.5 : 1 }} aria-busy={loading}>
+          <IndexFreshness response={response} />
+          {response.results.length === 0 ? (
             <Typography variant="body1" role="status">
-              No component matches '{value.query}'. Only entities with <code>platform-ops/</code>{' '}
-              annotations are searched.
+              No component matches '{query}'. Only entities with{' '}
+              <code>platform-ops/</code> annotations can be found.
             </Typography>
           ) : (
-            <Box display="flex" flexDirection="column" gridGap={16} mt={1} role="list" aria-label="Lookup results">
-              {value.results.map(result => (
+            <Box
+              display="flex"
+              flexDirection="column"
+              gridGap={16}
+              mt={1}
+              role="list"
+              aria-label="Lookup results"
+            >
+              {response.results.map(result => (
                 <div role="listitem" key={result.entity.ref}>
                   <LookupResultCard result={result} />
                 </div>
               ))}
             </Box>
           )}
-        </>
+        </Box>
       )}
     </Box>
   );
