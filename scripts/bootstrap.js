@@ -220,6 +220,9 @@ var COMMANDS = ['start', 'test', 'e2e', 'setup'];
 function main() {
   var command = process.argv[2];
   var extraArgs = process.argv.slice(3);
+  // `npm test -- path` drops the `--`; calling this script directly keeps
+  // it, and jest would then take its own options for path patterns.
+  if (extraArgs[0] === '--') extraArgs = extraArgs.slice(1);
   if (COMMANDS.indexOf(command) === -1) {
     fail('usage: node scripts/bootstrap.js start|test|e2e|setup [args]');
   }
