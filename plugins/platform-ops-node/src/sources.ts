@@ -1,40 +1,12 @@
+import { RawAlert } from '@platform-ops/plugin-platform-ops-common';
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-
-/**
- * What every poll of a source yields: when it was fetched, the last error if
- * the fetch failed, and the last known data. A failed poll keeps the previous
- * data, so the UI can say "stale since ..." instead of "all green".
- *
- * @public
- */
-export type SourceSnapshot<T> = {
-  /** The source's id, such as `alertmanager:production`. */
-  sourceId: string;
-  environment: string;
-  /** When data was last fetched successfully (ISO 8601), if ever. */
-  fetchedAt?: string;
-  /** When the last attempt ended (ISO 8601), successful or not. */
-  attemptedAt?: string;
-  /** Message of the last failed attempt, cleared by a success. */
-  lastError?: string;
-  data: T;
-};
 
 /**
  * A live alert as the suite understands it, whatever system it came from.
  *
  * @public
  */
-export type SourceAlert = {
-  fingerprint: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  startsAt: string;
-  state: 'active' | 'suppressed' | 'unprocessed';
-  silencedBy: string[];
-  inhibitedBy: string[];
-  generatorURL?: string;
-};
+export type SourceAlert = RawAlert;
 
 /**
  * A source of live alerts for one environment, such as an Alertmanager or a

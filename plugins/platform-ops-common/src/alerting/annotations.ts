@@ -1,5 +1,10 @@
-import { ANNOTATION_ALERT_LEVELS, ANNOTATION_ENVIRONMENTS } from '../annotations';
+import {
+  ANNOTATION_ALERT_LEVELS,
+  ANNOTATION_ALERT_MATCHERS,
+  ANNOTATION_ENVIRONMENTS,
+} from '../annotations';
 import { Parsed, problem, Problem } from '../problems';
+import { AlertMatcher } from './matchers';
 import { parseEnvironmentMap } from '../values/environmentMap';
 import { AlertLevel, parseAlertLevel } from '../values/level';
 import { parseList } from '../values/list';
@@ -19,7 +24,9 @@ export function parseEnvironmentsAnnotation(text: string): Parsed<string[]> {
     if (!isValidName(item)) {
       problems.push(problem(ANNOTATION_ENVIRONMENTS, item, NAME_EXPECTATION));
     } else if (environments.includes(item)) {
-      problems.push(problem(ANNOTATION_ENVIRONMENTS, item, `"${item}" only once`));
+      problems.push(
+        problem(ANNOTATION_ENVIRONMENTS, item, `"${item}" only once`),
+      );
     } else {
       environments.push(item);
     }
@@ -37,3 +44,26 @@ export function parseAlertLevelsAnnotation(
 ): Parsed<Record<string, AlertLevel>> {
   return parseEnvironmentMap(ANNOTATION_ALERT_LEVELS, text, parseAlertLevel);
 }
+
+/**
+ * The annotations of the alerting aspect. `platform-ops/environments` is
+ * here because the levels per environment are where it shows first.
+ *
+ * @public
+ */
+export const ALERTING_ANNOTATIONS: readonly string[] = [
+  ANNOTATION_ENVIRONMENTS,
+  ANNOTATION_ALERT_MATCHERS,
+  ANNOTATION_ALERT_LEVELS,
+];
+
+/**
+ * The parsed annotations of the alerting aspect.
+ *
+ * @public
+ */
+export type AlertingAnnotations = {
+  environments?: string[];
+  alertMatchers?: AlertMatcher[];
+  alertLevels?: Record<string, AlertLevel>;
+};

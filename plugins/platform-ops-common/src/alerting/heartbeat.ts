@@ -1,4 +1,5 @@
 import { DateTime, Duration } from 'luxon';
+import { PlatformOpsConfig } from '../config/readConfig';
 
 /**
  * Whether the alerting pipeline of an environment can be trusted:
@@ -39,4 +40,24 @@ export function heartbeatState(options: {
     if (name === options.heartbeatAlertname) return 'ok';
   }
   return 'missing';
+}
+
+/** The heartbeat of an environment whose Alertmanager config names none. */
+const DEFAULT_HEARTBEAT = 'Watchdog';
+
+/**
+ * The heartbeat alertname of every configured environment, `Watchdog`
+ * unless its Alertmanager config names another.
+ *
+ * @public
+ */
+export function heartbeatAlertnames(
+  config: PlatformOpsConfig,
+): Record<string, string> {
+  return Object.fromEntries(
+    config.environments.map(environment => [
+      environment.name,
+      environment.alertmanager?.heartbeat.alertname ?? DEFAULT_HEARTBEAT,
+    ]),
+  );
 }

@@ -1,8 +1,13 @@
-import { AlertMatcher, compileMatcherRegex, matcherAccepts } from './matchers';
+import {
+  AlertMatcher,
+  compileMatcherRegex,
+  matcherAccepts,
+  MatcherRegex,
+} from './matchers';
 
 type CompiledEntry = {
   id: string;
-  matchers: Array<{ matcher: AlertMatcher; regex?: RegExp }>;
+  matchers: Array<{ matcher: AlertMatcher; regex?: MatcherRegex }>;
 };
 
 /**
@@ -24,7 +29,9 @@ export class MatcherIndex {
   private constructor() {}
 
   /** Builds the index; `id` is typically an entity ref. */
-  static build(entries: Iterable<{ id: string; matchers: AlertMatcher[] }>): MatcherIndex {
+  static build(
+    entries: Iterable<{ id: string; matchers: AlertMatcher[] }>,
+  ): MatcherIndex {
     const index = new MatcherIndex();
     for (const entry of entries) index.add(entry.id, entry.matchers);
     return index;
@@ -63,7 +70,9 @@ export class MatcherIndex {
             : undefined,
       })),
     };
-    const key = matchers.find(matcher => matcher.operator === '=' && matcher.value !== '');
+    const key = matchers.find(
+      matcher => matcher.operator === '=' && matcher.value !== '',
+    );
     if (!key) {
       this.scanned.push(entry);
       return;
@@ -79,7 +88,10 @@ export class MatcherIndex {
   }
 }
 
-function accepts(entry: CompiledEntry, labels: Record<string, string>): boolean {
+function accepts(
+  entry: CompiledEntry,
+  labels: Record<string, string>,
+): boolean {
   return entry.matchers.every(({ matcher, regex }) =>
     matcherAccepts(matcher, labels[matcher.name], regex),
   );

@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { ANNOTATION_ALERT_MATCHERS } from '../annotations';
 import { Parsed, problem } from '../problems';
 
@@ -28,13 +29,27 @@ const EXPECTED =
 class MatcherSyntaxError extends Error {}
 
 /**
- * Compiles a matcher's regex the way Alertmanager does: anchored at both
- * ends.
+ * A compiled matcher regex. Only `test` is needed, and it runs in time
+ * linear in the label's length.
  *
  * @public
  */
-export function compileMatcherRegex(pattern: string): RegExp {
-  return new RegExp(`^(?:${new RegExp(pattern).source})$`);
+export type MatcherRegex = { test(value: string): boolean };
+
+/**
+ * Compiles a matcher's regex the way Alertmanager does: RE2 syntax, anchored
+ * at both ends as `^(?:pattern)$`. RE2 runs in linear time, so no
+ * annotation can stall the backend with a backtracking pattern; lookahead
+ * and backreferences are rejected, as Alertmanager rejects them. Throws on
+ * an invalid pattern.
+ *
+ * @public
+ */
+export function compileMatcherRegex(pattern: string): MatcherRegex {
+  // Compiled alone first, so that a pattern such as `x)|(.*` cannot escape
+  // the anchors added around it.
+  RE2JS.compile(pattern);
+  return RE2JS.compile(`^(?:${pattern})$`);
 }
 
 /**
@@ -46,7 +61,7 @@ export function compileMatcherRegex(pattern: string): RegExp {
 export function matcherAccepts(
   matcher: AlertMatcher,
   value: string | undefined,
-  regex?: RegExp,
+  regex?: MatcherRegex,
 ): boolean {
   const actual = value ?? '';
   switch (matcher.operator) {
@@ -61,6 +76,34 @@ export function matcherAccepts(
     default:
       return false;
   }
+}
+
+/**
+ * Writes matchers back in Alertmanager's own syntax, quoting every value,
+ * so that {@link parseAlertMatchers} reads the same matchers back.
+ *
+ * @public
+ */
+export function formatMatchers(matchers: AlertMatcher[]): string {
+  const parts = matchers.map(
+    matcher =>
+      `${labelName(matcher.name)}${matcher.operator}${quote(matcher.value)}`,
+  );
+  return `{${parts.join(', ')}}`;
+}
+
+/** A label name as written: bare when it is a plain one, else quoted. */
+function labelName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : quote(name);
+}
+
+/** A double-quoted value with only the escapes the parser knows. */
+function quote(value: string): string {
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n');
+  return `"${escaped}"`;
 }
 
 class MatcherReader {
@@ -85,11 +128,14 @@ class MatcherReader {
     const name = this.peek() === '"' ? this.readQuoted() : this.readLabelName();
     if (name === '') this.fail('a non-empty label name');
     this.skipSpace();
-    const operator = OPERATORS.find(op => this.input.startsWith(op, this.position));
+    const operator = OPERATORS.find(op =>
+      this.input.startsWith(op, this.position),
+    );
     if (!operator) this.fail('an operator (=, !=, =~, !~)');
     this.position += operator!.length;
     this.skipSpace();
-    const value = this.peek() === '"' ? this.readQuoted() : this.readBareValue();
+    const value =
+      this.peek() === '"' ? this.readQuoted() : this.readBareValue();
     return { name, operator: operator!, value };
   }
 
@@ -102,13 +148,22 @@ class MatcherReader {
 
   private readBareValue(): string {
     const start = this.position;
-    while (this.position < this.input.length && this.input[this.position] !== ',') {
+    while (
+      this.position < this.input.length &&
+      this.input[this.position] !== ','
+    ) {
       const char = this.input[this.position];
       if ('"{}=~!'.includes(char)) this.fail('a value in double quotes');
       this.position += 1;
     }
     const value = this.input.slice(start, this.position).trim();
     if (value === '') this.fail('a value');
+    // Alertmanager ends a bare value at the first space; taking the rest
+    // silently would match something other than what was meant.
+    if (/\s/.test(value)) {
+      this.position = start + this.input.slice(start).search(/\S\s/) + 1;
+      this.fail('a value in double quotes when it contains spaces');
+    }
     return value;
   }
 
@@ -172,7 +227,12 @@ export function parseAlertMatchers(
   const opens = body.startsWith('{');
   const closes = body.endsWith('}');
   if (opens !== closes) {
-    return { value: undefined, problems: [problem(key, text, `${EXPECTED}, with both braces or neither`)] };
+    return {
+      value: undefined,
+      problems: [
+        problem(key, text, `${EXPECTED}, with both braces or neither`),
+      ],
+    };
   }
   if (opens) body = body.slice(1, -1);
   let matchers: AlertMatcher[];
@@ -180,19 +240,35 @@ export function parseAlertMatchers(
     matchers = new MatcherReader(body).readAll();
   } catch (error) {
     if (!(error instanceof MatcherSyntaxError)) throw error;
-    return { value: undefined, problems: [problem(key, text, `${EXPECTED}; missing ${error.message}`)] };
+    return {
+      value: undefined,
+      problems: [problem(key, text, `${EXPECTED}; missing ${error.message}`)],
+    };
   }
   if (matchers.length === 0) {
-    return { value: undefined, problems: [problem(key, text, `at least one matcher: ${EXPECTED}`)] };
+    return {
+      value: undefined,
+      problems: [problem(key, text, `at least one matcher: ${EXPECTED}`)],
+    };
   }
   for (const matcher of matchers) {
     if (matcher.operator === '=~' || matcher.operator === '!~') {
       try {
         compileMatcherRegex(matcher.value);
-      } catch {
+      } catch (error) {
+        const reason = (error as Error).message.replace(
+          /^error parsing regexp: /,
+          '',
+        );
         return {
           value: undefined,
-          problems: [problem(key, text, `a valid regular expression for ${matcher.name}, not "${matcher.value}"`)],
+          problems: [
+            problem(
+              key,
+              text,
+              `a valid regular expression for ${matcher.name} in RE2 syntax, as Alertmanager uses (no lookahead or backreferences); "${matcher.value}" has ${reason}`,
+            ),
+          ],
         };
       }
     }
@@ -200,7 +276,13 @@ export function parseAlertMatchers(
   if (matchers.every(matcher => matcherAccepts(matcher, ''))) {
     return {
       value: undefined,
-      problems: [problem(key, text, 'at least one matcher that requires a non-empty label value, such as namespace="ingress-nginx"')],
+      problems: [
+        problem(
+          key,
+          text,
+          'at least one matcher that requires a non-empty label value, such as namespace="ingress-nginx"',
+        ),
+      ],
     };
   }
   return { value: matchers, problems: [] };

@@ -25,7 +25,11 @@ export type BackupPolicy = {
  *
  * @public
  */
-export const BACKUP_POLICY_KEYS: readonly (keyof BackupPolicy)[] = ['rpo', 'retention', 'rto'];
+export const BACKUP_POLICY_KEYS: readonly (keyof BackupPolicy)[] = [
+  'rpo',
+  'retention',
+  'rto',
+];
 
 /**
  * Parses `platform-ops/backup-policy` (`rpo=24h, retention=7d, rto=4h`).
@@ -33,7 +37,9 @@ export const BACKUP_POLICY_KEYS: readonly (keyof BackupPolicy)[] = ['rpo', 'rete
  *
  * @public
  */
-export function parseBackupPolicyAnnotation(text: string): Parsed<Partial<BackupPolicy>> {
+export function parseBackupPolicyAnnotation(
+  text: string,
+): Parsed<Partial<BackupPolicy>> {
   const key = ANNOTATION_BACKUP_POLICY;
   const pairs = parseKeyValueList(key, text);
   const problems: Problem[] = [...pairs.problems];
@@ -41,7 +47,13 @@ export function parseBackupPolicyAnnotation(text: string): Parsed<Partial<Backup
   const policy: Partial<BackupPolicy> = {};
   for (const [name, durationText] of pairs.value) {
     if (!(BACKUP_POLICY_KEYS as readonly string[]).includes(name)) {
-      problems.push(problem(key, `${name}=${durationText}`, 'keys among rpo, retention, rto'));
+      problems.push(
+        problem(
+          key,
+          `${name}=${durationText}`,
+          'keys among rpo, retention, rto',
+        ),
+      );
       continue;
     }
     const duration = parseDuration(key, durationText);
@@ -63,7 +75,8 @@ export type BackupSourceSpec =
   | { type: 'none' };
 
 const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 
 /**
@@ -72,7 +85,9 @@ const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
  *
  * @public
  */
-export function parseBackupSourceAnnotation(text: string): Parsed<BackupSourceSpec> {
+export function parseBackupSourceAnnotation(
+  text: string,
+): Parsed<BackupSourceSpec> {
   const key = ANNOTATION_BACKUP_SOURCE;
   const expected =
     'one of velero:schedule=NAME, velero:selector=LABEL=VALUE, push or none';
@@ -83,17 +98,34 @@ export function parseBackupSourceAnnotation(text: string): Parsed<BackupSourceSp
   const schedule = /^velero:schedule=(.+)$/.exec(trimmed);
   if (schedule) {
     if (!KUBERNETES_NAME.test(schedule[1])) {
-      return { value: undefined, problems: [problem(key, text, 'a Velero schedule name such as daily-platform')] };
+      return {
+        value: undefined,
+        problems: [
+          problem(key, text, 'a Velero schedule name such as daily-platform'),
+        ],
+      };
     }
     return { value: { type: 'velero', schedule: schedule[1] }, problems: [] };
   }
   const selector = /^velero:selector=([^=]+)=(.*)$/.exec(trimmed);
   if (selector) {
     if (!LABEL_KEY.test(selector[1]) || !LABEL_VALUE.test(selector[2])) {
-      return { value: undefined, problems: [problem(key, text, 'a Kubernetes label selector such as velero:selector=app=orders')] };
+      return {
+        value: undefined,
+        problems: [
+          problem(
+            key,
+            text,
+            'a Kubernetes label selector such as velero:selector=app=orders',
+          ),
+        ],
+      };
     }
     return {
-      value: { type: 'velero', selector: { label: selector[1], value: selector[2] } },
+      value: {
+        type: 'velero',
+        selector: { label: selector[1], value: selector[2] },
+      },
       problems: [],
     };
   }
@@ -105,7 +137,14 @@ export function parseBackupSourceAnnotation(text: string): Parsed<BackupSourceSp
  *
  * @public
  */
-export const BACKUP_SCOPE_KINDS = ['pvc', 'namespace', 'database', 'bucket', 'volume', 'files'] as const;
+export const BACKUP_SCOPE_KINDS = [
+  'pvc',
+  'namespace',
+  'database',
+  'bucket',
+  'volume',
+  'files',
+] as const;
 
 /**
  * One item declared as backed up, for example a PVC `orders/data-orders-db-0`.
@@ -123,7 +162,9 @@ export type BackupScopeItem = {
  *
  * @public
  */
-export function parseBackupScopeAnnotation(text: string): Parsed<BackupScopeItem[]> {
+export function parseBackupScopeAnnotation(
+  text: string,
+): Parsed<BackupScopeItem[]> {
   const key = ANNOTATION_BACKUP_SCOPE;
   const list = parseList(key, text);
   const problems: Problem[] = [...list.problems];
@@ -133,7 +174,13 @@ export function parseBackupScopeAnnotation(text: string): Parsed<BackupScopeItem
     const match = /^([a-z]+):(\S+)$/.exec(item);
     const kind = match?.[1] as BackupScopeItem['kind'] | undefined;
     if (!match || !kind || !BACKUP_SCOPE_KINDS.includes(kind)) {
-      problems.push(problem(key, item, `KIND:TARGET with KIND one of ${BACKUP_SCOPE_KINDS.join(', ')}`));
+      problems.push(
+        problem(
+          key,
+          item,
+          `KIND:TARGET with KIND one of ${BACKUP_SCOPE_KINDS.join(', ')}`,
+        ),
+      );
       continue;
     }
     if (kind === 'pvc' && !/^[a-z0-9-]+\/[a-z0-9.-]+$/.test(match[2])) {
@@ -150,7 +197,12 @@ export function parseBackupScopeAnnotation(text: string): Parsed<BackupScopeItem
  *
  * @public
  */
-export const BACKUP_PROTECTIONS = ['object-lock', 'off-site', 'off-cloud', 'encrypted'] as const;
+export const BACKUP_PROTECTIONS = [
+  'object-lock',
+  'off-site',
+  'off-cloud',
+  'encrypted',
+] as const;
 
 /**
  * One of {@link BACKUP_PROTECTIONS}.
@@ -164,7 +216,9 @@ export type BackupProtection = (typeof BACKUP_PROTECTIONS)[number];
  *
  * @public
  */
-export function parseBackupProtectionAnnotation(text: string): Parsed<BackupProtection[]> {
+export function parseBackupProtectionAnnotation(
+  text: string,
+): Parsed<BackupProtection[]> {
   const key = ANNOTATION_BACKUP_PROTECTION;
   const list = parseList(key, text);
   const problems: Problem[] = [...list.problems];
@@ -172,7 +226,9 @@ export function parseBackupProtectionAnnotation(text: string): Parsed<BackupProt
   const protections: BackupProtection[] = [];
   for (const item of list.value) {
     if (!(BACKUP_PROTECTIONS as readonly string[]).includes(item)) {
-      problems.push(problem(key, item, `one of ${BACKUP_PROTECTIONS.join(', ')}`));
+      problems.push(
+        problem(key, item, `one of ${BACKUP_PROTECTIONS.join(', ')}`),
+      );
     } else if (protections.includes(item as BackupProtection)) {
       problems.push(problem(key, item, `"${item}" only once`));
     } else {
@@ -181,3 +237,27 @@ export function parseBackupProtectionAnnotation(text: string): Parsed<BackupProt
   }
   return { value: protections, problems };
 }
+
+/**
+ * The annotations of the backups aspect.
+ *
+ * @public
+ */
+export const BACKUPS_ANNOTATIONS: readonly string[] = [
+  ANNOTATION_BACKUP_POLICY,
+  ANNOTATION_BACKUP_SOURCE,
+  ANNOTATION_BACKUP_SCOPE,
+  ANNOTATION_BACKUP_PROTECTION,
+];
+
+/**
+ * The parsed annotations of the backups aspect.
+ *
+ * @public
+ */
+export type BackupsAnnotations = {
+  backupPolicy?: Partial<BackupPolicy>;
+  backupSource?: BackupSourceSpec;
+  backupScope?: BackupScopeItem[];
+  backupProtection?: BackupProtection[];
+};

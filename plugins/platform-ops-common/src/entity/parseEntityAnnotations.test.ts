@@ -1,8 +1,8 @@
 /* eslint-disable no-script-url -- hostile URLs are test input: they must be rejected, never rendered */
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
+import { hasPlatformOpsAnnotations } from '../hasPlatformOpsAnnotations';
 import {
-  hasPlatformOpsAnnotations,
   parseEntityAnnotations,
   PLATFORM_OPS_ANNOTATIONS,
 } from './parseEntityAnnotations';
@@ -13,8 +13,15 @@ function entityWith(annotations: Record<string, string> | undefined): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'ingress-nginx', ...(annotations ? { annotations } : {}) },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/platform-team' },
+    metadata: {
+      name: 'ingress-nginx',
+      ...(annotations ? { annotations } : {}),
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/platform-team',
+    },
   };
 }
 
@@ -23,13 +30,15 @@ const VALID = {
   'platform-ops/escalation': 'group:default/platform-oncall, user:default/jane',
   'platform-ops/audits': 'application=2026-03-01, provider=2025-11-02',
   'platform-ops/environments': 'staging, production',
-  'platform-ops/alert-matchers': '{namespace="ingress-nginx", app="ingress-nginx"}',
+  'platform-ops/alert-matchers':
+    '{namespace="ingress-nginx", app="ingress-nginx"}',
   'platform-ops/alert-levels': 'production=P1, staging=P2',
   'platform-ops/backup-policy': 'rpo=24h, retention=7d, rto=4h',
   'platform-ops/backup-source': 'velero:schedule=daily-platform',
   'platform-ops/backup-scope': 'pvc:orders/data-orders-db-0, database:orders',
   'platform-ops/backup-protection': 'object-lock, off-site, encrypted',
-  'platform-ops/maintenance-window': 'production=prod-monthly, staging=staging-monthly',
+  'platform-ops/maintenance-window':
+    'production=prod-monthly, staging=staging-monthly',
   'platform-ops/release': 'kubernetes@1.31',
   'platform-ops/runbook': 'https://wiki.example.com/runbooks/ingress',
 };
@@ -110,40 +119,81 @@ const MALFORMED: Array<[string, string]> = [
 
 describe('parseEntityAnnotations', () => {
   it('knows the 13 keys', () => {
-    expect([...PLATFORM_OPS_ANNOTATIONS].sort()).toEqual(Object.keys(VALID).sort());
+    expect([...PLATFORM_OPS_ANNOTATIONS].sort()).toEqual(
+      Object.keys(VALID).sort(),
+    );
   });
 
   it('parses all 13 keys into typed values', () => {
-    const { annotations, problems } = parseEntityAnnotations(entityWith(VALID), NOW);
+    const { annotations, problems } = parseEntityAnnotations(
+      entityWith(VALID),
+      NOW,
+    );
     expect(problems).toEqual([]);
     expect(annotations.scope).toBe('platform');
-    expect(annotations.escalation).toEqual(['group:default/platform-oncall', 'user:default/jane']);
+    expect(annotations.escalation).toEqual([
+      'group:default/platform-oncall',
+      'user:default/jane',
+    ]);
     expect(
-      Object.fromEntries(Object.entries(annotations.audits!).map(([kind, date]) => [kind, date.toISODate()])),
+      Object.fromEntries(
+        Object.entries(annotations.audits!).map(([kind, date]) => [
+          kind,
+          date.toISODate(),
+        ]),
+      ),
     ).toEqual({ application: '2026-03-01', provider: '2025-11-02' });
     expect(annotations.environments).toEqual(['staging', 'production']);
     expect(annotations.alertMatchers).toEqual([
       { name: 'namespace', operator: '=', value: 'ingress-nginx' },
       { name: 'app', operator: '=', value: 'ingress-nginx' },
     ]);
-    expect(annotations.alertLevels).toEqual({ production: 'P1', staging: 'P2' });
+    expect(annotations.alertLevels).toEqual({
+      production: 'P1',
+      staging: 'P2',
+    });
     expect(annotations.backupPolicy?.rpo?.toObject()).toEqual({ hours: 24 });
-    expect(annotations.backupPolicy?.retention?.toObject()).toEqual({ days: 7 });
+    expect(annotations.backupPolicy?.retention?.toObject()).toEqual({
+      days: 7,
+    });
     expect(annotations.backupPolicy?.rto?.toObject()).toEqual({ hours: 4 });
-    expect(annotations.backupSource).toEqual({ type: 'velero', schedule: 'daily-platform' });
+    expect(annotations.backupSource).toEqual({
+      type: 'velero',
+      schedule: 'daily-platform',
+    });
     expect(annotations.backupScope).toEqual([
       { kind: 'pvc', target: 'orders/data-orders-db-0' },
       { kind: 'database', target: 'orders' },
     ]);
-    expect(annotations.backupProtection).toEqual(['object-lock', 'off-site', 'encrypted']);
-    expect(annotations.maintenanceWindow).toEqual({ production: 'prod-monthly', staging: 'staging-monthly' });
-    expect(annotations.release).toEqual({ product: 'kubernetes', cycle: '1.31' });
-    expect(annotations.runbook).toBe('https://wiki.example.com/runbooks/ingress');
+    expect(annotations.backupProtection).toEqual([
+      'object-lock',
+      'off-site',
+      'encrypted',
+    ]);
+    expect(annotations.maintenanceWindow).toEqual({
+      production: 'prod-monthly',
+      staging: 'staging-monthly',
+    });
+    expect(annotations.release).toEqual({
+      product: 'kubernetes',
+      cycle: '1.31',
+    });
+    expect(annotations.runbook).toBe(
+      'https://wiki.example.com/runbooks/ingress',
+    );
   });
 
   it('returns nothing for an entity without annotations', () => {
-    expect(parseEntityAnnotations(entityWith(undefined), NOW)).toEqual({ annotations: {}, problems: [] });
-    expect(parseEntityAnnotations(entityWith({ 'backstage.io/techdocs-ref': 'dir:.' }), NOW)).toEqual({
+    expect(parseEntityAnnotations(entityWith(undefined), NOW)).toEqual({
+      annotations: {},
+      problems: [],
+    });
+    expect(
+      parseEntityAnnotations(
+        entityWith({ 'backstage.io/techdocs-ref': 'dir:.' }),
+        NOW,
+      ),
+    ).toEqual({
       annotations: {},
       problems: [],
     });
@@ -155,8 +205,13 @@ describe('parseEntityAnnotations', () => {
   });
 
   it.each(MALFORMED)('reports %s: %j without throwing', (key, text) => {
-    expect(() => parseEntityAnnotations(entityWith({ [key]: text }), NOW)).not.toThrow();
-    const { problems } = parseEntityAnnotations(entityWith({ [key]: text }), NOW);
+    expect(() =>
+      parseEntityAnnotations(entityWith({ [key]: text }), NOW),
+    ).not.toThrow();
+    const { problems } = parseEntityAnnotations(
+      entityWith({ [key]: text }),
+      NOW,
+    );
     expect(problems.length).toBeGreaterThan(0);
     for (const found of problems) {
       expect(found.key).toBe(key);
@@ -166,7 +221,10 @@ describe('parseEntityAnnotations', () => {
 
   it('parses none of the malformed inputs into a value that hides the problem', () => {
     for (const [key, text] of MALFORMED) {
-      const { problems } = parseEntityAnnotations(entityWith({ ...VALID, [key]: text }), NOW);
+      const { problems } = parseEntityAnnotations(
+        entityWith({ ...VALID, [key]: text }),
+        NOW,
+      );
       expect(problems.length).toBeGreaterThan(0);
       expect(problems.every(found => found.key === key)).toBe(true);
     }
@@ -182,14 +240,25 @@ describe('parseEntityAnnotations', () => {
       }),
       NOW,
     );
-    expect(annotations).toEqual({ scope: 'platform', release: { product: 'kubernetes', cycle: '1.31' } });
-    expect(problems.map(found => found.key).sort()).toEqual(['platform-ops/alert-matchers', 'platform-ops/runbook']);
+    expect(annotations).toEqual({
+      scope: 'platform',
+      release: { product: 'kubernetes', cycle: '1.31' },
+    });
+    expect(problems.map(found => found.key).sort()).toEqual([
+      'platform-ops/alert-matchers',
+      'platform-ops/runbook',
+    ]);
   });
 
   it('reports a future audit against the given now', () => {
-    const entity = entityWith({ 'platform-ops/audits': 'application=2026-12-01' });
+    const entity = entityWith({
+      'platform-ops/audits': 'application=2026-12-01',
+    });
     expect(parseEntityAnnotations(entity, NOW).problems).toHaveLength(1);
-    expect(parseEntityAnnotations(entity, DateTime.fromISO('2027-01-01T00:00:00Z')).problems).toEqual([]);
+    expect(
+      parseEntityAnnotations(entity, DateTime.fromISO('2027-01-01T00:00:00Z'))
+        .problems,
+    ).toEqual([]);
   });
 
   it('reports unknown platform-ops/ keys with their text', () => {
@@ -202,7 +271,9 @@ describe('parseEntityAnnotations', () => {
       }),
       NOW,
     );
-    expect(annotations).toEqual({ runbook: 'https://wiki.example.com/runbooks/ingress' });
+    expect(annotations).toEqual({
+      runbook: 'https://wiki.example.com/runbooks/ingress',
+    });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatchObject({
       key: 'platform-ops/runbok',
@@ -223,8 +294,16 @@ describe('parseEntityAnnotations', () => {
     const { annotations, problems } = parseEntityAnnotations(entity, NOW);
     expect(annotations).toEqual({});
     expect(problems).toEqual([
-      expect.objectContaining({ key: 'platform-ops/release', value: '131', expected: 'a string' }),
-      expect.objectContaining({ key: 'platform-ops/runbook', value: 'null', expected: 'a string' }),
+      expect.objectContaining({
+        key: 'platform-ops/release',
+        value: '131',
+        expected: 'a string',
+      }),
+      expect.objectContaining({
+        key: 'platform-ops/runbook',
+        value: 'null',
+        expected: 'a string',
+      }),
       expect.objectContaining({ key: 'platform-ops/typo', value: 'null' }),
     ]);
   });
@@ -232,13 +311,27 @@ describe('parseEntityAnnotations', () => {
 
 describe('hasPlatformOpsAnnotations', () => {
   it('is true when any platform-ops/ key is present, even an unknown one', () => {
-    expect(hasPlatformOpsAnnotations(entityWith({ 'platform-ops/scope': 'platform' }))).toBe(true);
-    expect(hasPlatformOpsAnnotations(entityWith({ 'platform-ops/runbok': 'x' }))).toBe(true);
+    expect(
+      hasPlatformOpsAnnotations(
+        entityWith({ 'platform-ops/scope': 'platform' }),
+      ),
+    ).toBe(true);
+    expect(
+      hasPlatformOpsAnnotations(entityWith({ 'platform-ops/runbok': 'x' })),
+    ).toBe(true);
   });
 
   it('is false otherwise', () => {
     expect(hasPlatformOpsAnnotations(entityWith(undefined))).toBe(false);
-    expect(hasPlatformOpsAnnotations(entityWith({ 'backstage.io/techdocs-ref': 'dir:.' }))).toBe(false);
-    expect(hasPlatformOpsAnnotations(entityWith({ 'platform-opsx/scope': 'platform' }))).toBe(false);
+    expect(
+      hasPlatformOpsAnnotations(
+        entityWith({ 'backstage.io/techdocs-ref': 'dir:.' }),
+      ),
+    ).toBe(false);
+    expect(
+      hasPlatformOpsAnnotations(
+        entityWith({ 'platform-opsx/scope': 'platform' }),
+      ),
+    ).toBe(false);
   });
 });

@@ -1,32 +1,32 @@
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
 import * as keys from '../annotations';
-import { parseAlertLevelsAnnotation, parseEnvironmentsAnnotation } from '../alerting/annotations';
-import { AlertMatcher, parseAlertMatchers } from '../alerting/matchers';
 import {
-  BackupPolicy,
-  BackupProtection,
-  BackupScopeItem,
-  BackupSourceSpec,
+  AlertingAnnotations,
+  parseAlertLevelsAnnotation,
+  parseEnvironmentsAnnotation,
+} from '../alerting/annotations';
+import { parseAlertMatchers } from '../alerting/matchers';
+import {
+  BackupsAnnotations,
   parseBackupPolicyAnnotation,
   parseBackupProtectionAnnotation,
   parseBackupScopeAnnotation,
   parseBackupSourceAnnotation,
 } from '../backups/annotations';
 import {
+  MaintenanceAnnotations,
   parseMaintenanceWindowAnnotation,
   parseReleaseAnnotation,
-  Release,
 } from '../maintenance/annotations';
 import { Parsed, problem, Problem } from '../problems';
 import {
-  AuditDates,
   parseAuditsAnnotation,
   parseEscalationAnnotation,
   parseRunbookAnnotation,
   parseScopeAnnotation,
+  ScopeAnnotations,
 } from '../scope/annotations';
-import { AlertLevel } from '../values/level';
 
 /**
  * Every Platform Ops annotation of one entity, parsed. A field is absent
@@ -35,26 +35,18 @@ import { AlertLevel } from '../values/level';
  *
  * @public
  */
-export type PlatformOpsAnnotations = {
-  scope?: string;
-  escalation?: string[];
-  audits?: AuditDates;
-  environments?: string[];
-  alertMatchers?: AlertMatcher[];
-  alertLevels?: Record<string, AlertLevel>;
-  backupPolicy?: Partial<BackupPolicy>;
-  backupSource?: BackupSourceSpec;
-  backupScope?: BackupScopeItem[];
-  backupProtection?: BackupProtection[];
-  maintenanceWindow?: Record<string, string>;
-  release?: Release;
-  runbook?: string;
-};
+export type PlatformOpsAnnotations = ScopeAnnotations &
+  AlertingAnnotations &
+  BackupsAnnotations &
+  MaintenanceAnnotations;
 
 type Parsers = {
   [K in keyof PlatformOpsAnnotations]-?: [
     string,
-    (text: string, now: DateTime) => Parsed<NonNullable<PlatformOpsAnnotations[K]>>,
+    (
+      text: string,
+      now: DateTime,
+    ) => Parsed<NonNullable<PlatformOpsAnnotations[K]>>,
   ];
 };
 
@@ -63,13 +55,22 @@ const PARSERS: Parsers = {
   escalation: [keys.ANNOTATION_ESCALATION, parseEscalationAnnotation],
   audits: [keys.ANNOTATION_AUDITS, parseAuditsAnnotation],
   environments: [keys.ANNOTATION_ENVIRONMENTS, parseEnvironmentsAnnotation],
-  alertMatchers: [keys.ANNOTATION_ALERT_MATCHERS, text => parseAlertMatchers(text)],
+  alertMatchers: [
+    keys.ANNOTATION_ALERT_MATCHERS,
+    text => parseAlertMatchers(text),
+  ],
   alertLevels: [keys.ANNOTATION_ALERT_LEVELS, parseAlertLevelsAnnotation],
   backupPolicy: [keys.ANNOTATION_BACKUP_POLICY, parseBackupPolicyAnnotation],
   backupSource: [keys.ANNOTATION_BACKUP_SOURCE, parseBackupSourceAnnotation],
   backupScope: [keys.ANNOTATION_BACKUP_SCOPE, parseBackupScopeAnnotation],
-  backupProtection: [keys.ANNOTATION_BACKUP_PROTECTION, parseBackupProtectionAnnotation],
-  maintenanceWindow: [keys.ANNOTATION_MAINTENANCE_WINDOW, parseMaintenanceWindowAnnotation],
+  backupProtection: [
+    keys.ANNOTATION_BACKUP_PROTECTION,
+    parseBackupProtectionAnnotation,
+  ],
+  maintenanceWindow: [
+    keys.ANNOTATION_MAINTENANCE_WINDOW,
+    parseMaintenanceWindowAnnotation,
+  ],
   release: [keys.ANNOTATION_RELEASE, parseReleaseAnnotation],
   runbook: [keys.ANNOTATION_RUNBOOK, parseRunbookAnnotation],
 };
@@ -79,20 +80,9 @@ const PARSERS: Parsers = {
  *
  * @public
  */
-export const PLATFORM_OPS_ANNOTATIONS: readonly string[] = Object.values(PARSERS).map(
-  ([key]) => key,
-);
-
-/**
- * Whether an entity carries at least one `platform-ops/` annotation.
- *
- * @public
- */
-export function hasPlatformOpsAnnotations(entity: Entity): boolean {
-  return Object.keys(entity.metadata.annotations ?? {}).some(key =>
-    key.startsWith(keys.ANNOTATION_PREFIX),
-  );
-}
+export const PLATFORM_OPS_ANNOTATIONS: readonly string[] = Object.values(
+  PARSERS,
+).map(([key]) => key);
 
 /**
  * Parses every `platform-ops/` annotation of an entity. Never throws: bad
@@ -114,14 +104,24 @@ export function parseEntityAnnotations(
       problems.push(problem(key, String(text), 'a string'));
       continue;
     }
-    const parsed = (parse as (text: string, now: DateTime) => Parsed<unknown>)(text, now);
+    const parsed = (parse as (text: string, now: DateTime) => Parsed<unknown>)(
+      text,
+      now,
+    );
     problems.push(...parsed.problems);
     if (parsed.value !== undefined) annotations[field] = parsed.value;
   }
   for (const key of Object.keys(raw)) {
-    if (key.startsWith(keys.ANNOTATION_PREFIX) && !PLATFORM_OPS_ANNOTATIONS.includes(key)) {
+    if (
+      key.startsWith(keys.ANNOTATION_PREFIX) &&
+      !PLATFORM_OPS_ANNOTATIONS.includes(key)
+    ) {
       problems.push(
-        problem(key, String(raw[key]), `a known annotation key: ${PLATFORM_OPS_ANNOTATIONS.join(', ')}`),
+        problem(
+          key,
+          String(raw[key]),
+          `a known annotation key: ${PLATFORM_OPS_ANNOTATIONS.join(', ')}`,
+        ),
       );
     }
   }

@@ -34,11 +34,16 @@ export function parseEscalationAnnotation(text: string): Parsed<string[]> {
   if (!list.value) return { value: undefined, problems };
   const refs: string[] = [];
   for (const item of list.value) {
-    const ref = parseKindedEntityRef(ANNOTATION_ESCALATION, item, ['group', 'user']);
+    const ref = parseKindedEntityRef(ANNOTATION_ESCALATION, item, [
+      'group',
+      'user',
+    ]);
     problems.push(...ref.problems);
     if (!ref.value) continue;
     if (refs.includes(ref.value)) {
-      problems.push(problem(ANNOTATION_ESCALATION, item, `${ref.value} only once`));
+      problems.push(
+        problem(ANNOTATION_ESCALATION, item, `${ref.value} only once`),
+      );
       continue;
     }
     refs.push(ref.value);
@@ -68,7 +73,13 @@ export function parseAuditsAnnotation(
   const audits: AuditDates = {};
   for (const [kind, dateText] of pairs.value) {
     if (!isValidName(kind)) {
-      problems.push(problem(ANNOTATION_AUDITS, `${kind}=${dateText}`, `an audit kind that is ${NAME_EXPECTATION}`));
+      problems.push(
+        problem(
+          ANNOTATION_AUDITS,
+          `${kind}=${dateText}`,
+          `an audit kind that is ${NAME_EXPECTATION}`,
+        ),
+      );
       continue;
     }
     const date = parsePastDate(ANNOTATION_AUDITS, dateText, now);
@@ -86,3 +97,28 @@ export function parseAuditsAnnotation(
 export function parseRunbookAnnotation(text: string): Parsed<string> {
   return parseHttpUrl(ANNOTATION_RUNBOOK, text);
 }
+
+/**
+ * The annotations of the scope aspect: their problems belong on the scope
+ * card.
+ *
+ * @public
+ */
+export const SCOPE_ANNOTATIONS: readonly string[] = [
+  ANNOTATION_SCOPE,
+  ANNOTATION_ESCALATION,
+  ANNOTATION_AUDITS,
+  ANNOTATION_RUNBOOK,
+];
+
+/**
+ * The parsed annotations of the scope aspect.
+ *
+ * @public
+ */
+export type ScopeAnnotations = {
+  scope?: string;
+  escalation?: string[];
+  audits?: AuditDates;
+  runbook?: string;
+};

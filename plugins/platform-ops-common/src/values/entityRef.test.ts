@@ -11,7 +11,10 @@ describe('parseKindedEntityRef', () => {
     ['group:other/team', 'group:other/team'],
     ['  user:default/jane ', 'user:default/jane'],
   ])('accepts %j as %s', (text, ref) => {
-    expect(parseKindedEntityRef(KEY, text, KINDS)).toEqual({ value: ref, problems: [] });
+    expect(parseKindedEntityRef(KEY, text, KINDS)).toEqual({
+      value: ref,
+      problems: [],
+    });
   });
 
   it.each([
@@ -24,6 +27,11 @@ describe('parseKindedEntityRef', () => {
     ['group:default/'],
     ['user:default/'],
     ['1group:default/x'],
+    ['group:default/a/b'],
+    ['group:a/b/c'],
+    ['user:default/jane doe'],
+    ['group:default/-team'],
+    [`group:default/${'x'.repeat(64)}`],
   ])('rejects %j', text => {
     expect(() => parseKindedEntityRef(KEY, text, KINDS)).not.toThrow();
     expect(parseKindedEntityRef(KEY, text, KINDS)).toEqual({
@@ -32,7 +40,8 @@ describe('parseKindedEntityRef', () => {
         expect.objectContaining({
           key: KEY,
           value: text,
-          expected: 'an entity ref such as group:default/name or user:default/name',
+          expected:
+            'an entity ref such as group:default/name or user:default/name',
         }),
       ],
     });

@@ -1,5 +1,13 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { Parsed, problem } from '../problems';
+
+// The catalog's own rules for names and namespaces, so a ref that no
+// entity could have (group:default/a/b) is refused here, not later.
+const validators = makeValidator();
 
 /**
  * Parses an entity ref that must name its kind, one of `allowedKinds`
@@ -21,7 +29,12 @@ export function parseKindedEntityRef(
   }
   try {
     const ref = parseEntityRef(trimmed);
-    if (!allowedKinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
+    if (
+      !allowedKinds.includes(ref.kind.toLocaleLowerCase('en-US')) ||
+      // Refs are case-insensitive; the namespace rule is written in lower case.
+      !validators.isValidNamespace(ref.namespace.toLocaleLowerCase('en-US')) ||
+      !validators.isValidEntityName(ref.name)
+    ) {
       return { value: undefined, problems: [problem(key, text, expected)] };
     }
     return { value: stringifyEntityRef(ref), problems: [] };

@@ -20,7 +20,13 @@ export function parseEnvironmentMap<T>(
   const result: Record<string, T> = {};
   for (const [environment, rawValue] of pairs.value) {
     if (!isValidName(environment)) {
-      problems.push(problem(key, `${environment}=${rawValue}`, `an environment that is ${NAME_EXPECTATION}`));
+      problems.push(
+        problem(
+          key,
+          `${environment}=${rawValue}`,
+          `an environment that is ${NAME_EXPECTATION}`,
+        ),
+      );
       continue;
     }
     const parsed = parseValue(key, rawValue);
@@ -28,4 +34,26 @@ export function parseEnvironmentMap<T>(
     if (parsed.value !== undefined) result[environment] = parsed.value;
   }
   return { value: result, problems };
+}
+
+/**
+ * One problem per environment in an `environment=value` annotation that the
+ * component does not run in; such entries are ignored.
+ *
+ * @public
+ */
+export function unknownEnvironmentProblems(
+  key: string,
+  map: Record<string, unknown> | undefined,
+  environments: string[],
+): Problem[] {
+  return Object.entries(map ?? {})
+    .filter(([environment]) => !environments.includes(environment))
+    .map(([environment, value]) =>
+      problem(
+        key,
+        `${environment}=${value}`,
+        `one of this component's environments (${environments.join(', ')})`,
+      ),
+    );
 }
