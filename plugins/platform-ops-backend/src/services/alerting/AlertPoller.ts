@@ -1,10 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  levelOfAlert,
-  MatcherIndex,
+  heartbeatAlertnames,
+  liveAlertOf,
+  matchAlerts,
   PlatformOpsConfig,
 } from '@platform-ops/plugin-platform-ops-common';
-import { AlertSource, SourceAlert } from '@platform-ops/plugin-platform-ops-node';
+import {
+  AlertSource,
+  SourceAlert,
+} from '@platform-ops/plugin-platform-ops-node';
 import { DateTime } from 'luxon';
 import { EntityIndex } from '../EntityIndex';
 import { SnapshotStore } from '../SnapshotStore';
@@ -93,29 +97,37 @@ export class AlertPoller {
   private async recordHistory(results: PollResult[], now: DateTime) {
     if (results.length === 0) return;
     await this.index.ensureLoaded();
-    const indexed = this.index.list();
-    const matchers = MatcherIndex.build(
-      indexed.map(entry => ({ id: entry.ref, matchers: entry.summary.alerting.matchers })),
-    );
+    // Only active alerts count as having fired: silenced ones are noise
+    // someone already decided about.
+    const matched = matchAlerts({
+      batches: results.map(({ environment, alerts }) => ({
+        environment,
+        alerts: alerts.filter(alert => alert.state === 'active'),
+      })),
+      components: this.index.list().map(entry => ({
+        id: entry.ref,
+        matchers: entry.summary.alerting.matchers,
+        environments: entry.summary.alerting.environments,
+      })),
+      heartbeatAlertnames: heartbeatAlertnames(this.config),
+    });
     const day = now.toISODate()!;
-    const heartbeats = new Map(
-      this.config.environments.map(env => [env.name, env.alertmanager?.heartbeat.alertname]),
-    );
     const occurrences: AlertOccurrence[] = [];
-    for (const { environment, alerts } of results) {
-      for (const alert of alerts) {
-        if (alert.state !== 'active' || alert.labels.alertname === heartbeats.get(environment)) {
-          continue;
-        }
-        for (const ref of matchers.match(alert.labels)) {
-          const { level } = levelOfAlert({
-            labels: alert.labels,
-            componentLevel: this.index.get(ref)?.summary.alerting.levels[environment]?.value,
-            severityLevels: this.config.alerting.severityLevels,
+    for (const [ref, alerts] of matched) {
+      const levels = this.index.get(ref)?.summary.alerting.levels ?? {};
+      for (const match of alerts) {
+        const { level } = liveAlertOf(match, {
+          componentLevel: levels[match.environment]?.value,
+          severityLevels: this.config.alerting.severityLevels,
+        });
+        if (level) {
+          occurrences.push({
+            day,
+            entityRef: ref,
+            environment: match.environment,
+            level,
+            fingerprint: match.alert.fingerprint,
           });
-          if (level) {
-            occurrences.push({ day, entityRef: ref, environment, level, fingerprint: alert.fingerprint });
-          }
         }
       }
     }

@@ -119,4 +119,60 @@ describe('AlertService', () => {
     const { alerting } = await service.withAlerts(summary);
     expect(alerting.alerts[0].generatorURL).toBeUndefined();
   });
+
+  it('never lists the heartbeat as a component alert, even when its matchers accept it', async () => {
+    const monitoring = summarizeEntity(
+      {
+        ...entity,
+        metadata: {
+          name: 'prometheus',
+          annotations: {
+            'platform-ops/scope': 'platform',
+            'platform-ops/alert-matchers': '{namespace="monitoring"}',
+          },
+        },
+      },
+      config!,
+      NOW,
+    );
+    const service = serviceWith([
+      snapshot('production', 5, [
+        alert('Watchdog', { namespace: 'monitoring' }),
+        alert('PrometheusDown', { namespace: 'monitoring' }),
+      ]),
+      snapshot('staging', 5, [alert('Watchdog', { namespace: 'monitoring' })]),
+    ]);
+    const { alerting } = await service.withAlerts(monitoring);
+    expect(alerting.alerts.map(entry => entry.alertname)).toEqual([
+      'PrometheusDown',
+    ]);
+    expect(alerting.status.map(entry => entry.heartbeat)).toEqual(['ok', 'ok']);
+  });
+
+  it('tells every user how each source is, without its internal address', async () => {
+    const failing: StoredSnapshot<SourceAlert[]> = {
+      ...snapshot('production', 30, [alert('Watchdog')]),
+      lastError:
+        'Alertmanager at http://10.20.30.40:9093 did not answer: connect ECONNREFUSED 10.20.30.40:9093',
+    };
+    const service = serviceWith([failing, snapshot('staging', 600, [])]);
+    const sources = await service.sources();
+    expect(sources).toEqual([
+      expect.objectContaining({
+        id: 'alertmanager:production',
+        environment: 'production',
+        state: 'failing',
+        lastError: 'Alertmanager did not answer: connection refused',
+        items: 1,
+      }),
+      expect.objectContaining({
+        id: 'alertmanager:staging',
+        state: 'stale',
+        lastError: undefined,
+      }),
+    ]);
+    expect(JSON.stringify(sources)).not.toContain('10.20.30.40');
+    const { alerting } = await service.withAlerts(summary);
+    expect(JSON.stringify(alerting.status)).not.toContain('10.20.30.40');
+  });
 });

@@ -1,22 +1,19 @@
 import {
-  ALERT_LEVELS,
   AlertingSection,
-  AlertMatcher,
-  compileMatcherRegex,
   EnvironmentAlertingStatus,
+  heartbeatAlertnames,
   heartbeatState,
-  isHttpUrl,
   LevelCounts,
-  levelOfAlert,
-  LiveAlert,
-  matcherAccepts,
+  matchAlerts,
   OpsSummary,
   PlatformOpsConfig,
   SourceStatus,
+  withLiveAlerts,
 } from '@platform-ops/plugin-platform-ops-common';
 import { SourceAlert } from '@platform-ops/plugin-platform-ops-node';
 import { DateTime, Duration } from 'luxon';
 import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
+import { publicError } from '../sources/publicError';
 
 /** Snapshots are re-read from the database at most this often. */
 const CACHE_MS = 5_000;
@@ -31,37 +28,23 @@ const STALE_AFTER_MINIMUM = Duration.fromObject({ seconds: 60 });
 
 type AlertSnapshot = StoredSnapshot<SourceAlert[]>;
 
-/** A compiled matcher set of one component. */
-function compile(matchers: AlertMatcher[]) {
-  const compiled = matchers.map(matcher => ({
-    matcher,
-    regex: matcher.operator.includes('~')
-      ? compileMatcherRegex(matcher.value)
-      : undefined,
-  }));
-  return (labels: Record<string, string>) =>
-    compiled.length > 0 &&
-    compiled.every(({ matcher, regex }) =>
-      matcherAccepts(matcher, labels[matcher.name], regex),
-    );
-}
-
-function emptyCounts(): LevelCounts {
-  return { P1: 0, P2: 0, P3: 0 };
-}
-
 /**
- * The read side of alerting: live alerts of a component from the stored
+ * The read side of alerting: live alerts of components from the stored
  * snapshots, with levels, heartbeat state and freshness per environment.
+ * Matching, ranking, counting and trust are the common package's, the same
+ * as the poller's.
  */
 export class AlertService {
   private cache?: { at: number; snapshots: AlertSnapshot[] };
+  private readonly heartbeats: Record<string, string>;
 
   private constructor(
     private readonly snapshots: SnapshotStore,
     private readonly config: PlatformOpsConfig,
     private readonly clock: () => DateTime,
-  ) {}
+  ) {
+    this.heartbeats = heartbeatAlertnames(config);
+  }
 
   static create(options: {
     snapshots: SnapshotStore;
@@ -77,97 +60,73 @@ export class AlertService {
 
   /** The summary's alerting section, filled with live data. */
   async withAlerts(summary: OpsSummary): Promise<OpsSummary> {
-    const snapshots = await this.current();
-    return { ...summary, alerting: this.section(summary, snapshots) };
+    const [alerting] = this.sections([summary], await this.current());
+    return { ...summary, alerting };
   }
 
   /** Live counts per level and trust, for many summaries at once. */
   async countsFor(
     summaries: OpsSummary[],
   ): Promise<Array<{ counts: LevelCounts; trustworthy: boolean }>> {
-    const snapshots = await this.current();
-    return summaries.map(summary => {
-      const section = this.section(summary, snapshots);
-      return { counts: section.counts, trustworthy: section.trustworthy };
-    });
-  }
-
-  /** Health of every alert source. */
-  async sources(): Promise<SourceStatus[]> {
-    const snapshots = await this.current();
-    return snapshots.map(snapshot => ({
-      id: snapshot.sourceId,
-      type: snapshot.sourceId.split(':')[0],
-      environment: snapshot.environment,
-      fetchedAt: snapshot.fetchedAt,
-      attemptedAt: snapshot.attemptedAt,
-      lastError: snapshot.lastError,
-      items: snapshot.data.length,
-      heartbeat: this.status(snapshot.environment, snapshots).heartbeat,
+    return this.sections(summaries, await this.current()).map(section => ({
+      counts: section.counts,
+      trustworthy: section.trustworthy,
     }));
   }
 
-  private section(
-    summary: OpsSummary,
-    snapshots: AlertSnapshot[],
-  ): AlertingSection {
-    const { alerting } = summary;
-    const accepts = compile(alerting.matchers);
-    const alerts: LiveAlert[] = [];
-    for (const snapshot of snapshots) {
-      if (!alerting.environments.includes(snapshot.environment)) continue;
-      for (const alert of snapshot.data) {
-        if (accepts(alert.labels))
-          alerts.push(this.toLiveAlert(alert, snapshot.environment, summary));
-      }
-    }
-    alerts.sort(
-      (a, b) => rank(a) - rank(b) || b.startsAt.localeCompare(a.startsAt),
-    );
-    const counts = emptyCounts();
-    for (const alert of alerts) {
-      if (alert.level && alert.state === 'active') counts[alert.level] += 1;
-    }
-    const status = alerting.environments.map(environment =>
-      this.status(environment, snapshots),
-    );
-    return {
-      ...alerting,
-      alerts,
-      counts,
-      status,
-      trustworthy:
-        status.length > 0 && status.every(entry => entry.heartbeat === 'ok'),
-    };
+  /** Health of every alert source, as any signed-in user may see it. */
+  async sources(): Promise<SourceStatus[]> {
+    const snapshots = await this.current();
+    const now = this.clock();
+    return snapshots.map(snapshot => {
+      const fetched = snapshot.fetchedAt
+        ? DateTime.fromISO(snapshot.fetchedAt)
+        : undefined;
+      const recent =
+        fetched?.isValid === true && now.diff(fetched) <= this.staleAfter;
+      let state: SourceStatus['state'] = 'ok';
+      if (snapshot.lastError) state = 'failing';
+      else if (!recent) state = 'stale';
+      return {
+        id: snapshot.sourceId,
+        type: snapshot.sourceId.split(':')[0],
+        environment: snapshot.environment,
+        state,
+        fetchedAt: snapshot.fetchedAt,
+        attemptedAt: snapshot.attemptedAt,
+        lastError: snapshot.lastError && publicError(snapshot.lastError),
+        items: snapshot.data.length,
+        heartbeat: this.status(snapshot.environment, snapshots).heartbeat,
+      };
+    });
   }
 
-  private toLiveAlert(
-    alert: SourceAlert,
-    environment: string,
-    summary: OpsSummary,
-  ): LiveAlert {
-    const { level, source } = levelOfAlert({
-      labels: alert.labels,
-      componentLevel: summary.alerting.levels[environment]?.value,
-      severityLevels: this.config.alerting.severityLevels,
+  /** One match over every summary's matchers, then each section filled. */
+  private sections(
+    summaries: OpsSummary[],
+    snapshots: AlertSnapshot[],
+  ): AlertingSection[] {
+    const matched = matchAlerts({
+      batches: snapshots.map(snapshot => ({
+        environment: snapshot.environment,
+        alerts: snapshot.data,
+      })),
+      components: summaries.map(summary => ({
+        id: summary.entity.ref,
+        matchers: summary.alerting.matchers,
+        environments: summary.alerting.environments,
+      })),
+      heartbeatAlertnames: this.heartbeats,
     });
-    return {
-      fingerprint: alert.fingerprint,
-      environment,
-      alertname: alert.labels.alertname ?? '(no alertname)',
-      level,
-      levelSource: source,
-      state: alert.state,
-      silencedBy: alert.silencedBy,
-      inhibitedBy: alert.inhibitedBy,
-      startsAt: alert.startsAt,
-      summary: alert.annotations.summary,
-      description: alert.annotations.description,
-      generatorURL: isHttpUrl(alert.generatorURL)
-        ? alert.generatorURL
-        : undefined,
-      labels: alert.labels,
-    };
+    return summaries.map(summary =>
+      withLiveAlerts(summary.alerting, {
+        matched: matched.get(summary.entity.ref) ?? [],
+        status: summary.alerting.environments.map(environment =>
+          this.status(environment, snapshots),
+        ),
+        severityLevels: this.config.alerting.severityLevels,
+      }),
+    );
   }
 
   private status(
@@ -177,8 +136,7 @@ export class AlertService {
     const configured = this.config.environments.find(
       entry => entry.name === environment,
     );
-    const alertname =
-      configured?.alertmanager?.heartbeat.alertname ?? 'Watchdog';
+    const alertname = this.heartbeats[environment] ?? 'Watchdog';
     const own = snapshots.filter(
       snapshot => snapshot.environment === environment,
     );
@@ -188,10 +146,11 @@ export class AlertService {
       .map(snapshot => snapshot.fetchedAt)
       .sort()
       .find(() => true);
+    const lastError = failed?.lastError && publicError(failed.lastError);
     const heartbeat = heartbeatState({
       configured: own.length > 0 || Boolean(configured?.alertmanager),
       fetchedAt: own.every(snapshot => snapshot.fetchedAt) ? oldest : undefined,
-      lastError: failed?.lastError,
+      lastError,
       alertnames: own.flatMap(snapshot =>
         snapshot.data.map(alert => alert.labels.alertname),
       ),
@@ -204,7 +163,7 @@ export class AlertService {
       heartbeat,
       heartbeatAlertname: alertname,
       fetchedAt: oldest,
-      lastError: failed?.lastError,
+      lastError,
     };
   }
 
@@ -225,12 +184,4 @@ export class AlertService {
     }
     return this.cache.snapshots;
   }
-}
-
-/** Most urgent first: active before suppressed, then P1, P2, P3, unleveled. */
-function rank(alert: LiveAlert): number {
-  const level = alert.level
-    ? ALERT_LEVELS.indexOf(alert.level)
-    : ALERT_LEVELS.length;
-  return (alert.state === 'active' ? 0 : 10) + level;
 }
