@@ -8,7 +8,6 @@
 export * from './annotations';
 export * from './hasPlatformOpsAnnotations';
 export * from './problems';
-export * from './permissions';
 export * from './types';
 export * from './values/date';
 export * from './values/duration';
