@@ -39,11 +39,59 @@ export type ComponentMatchers = {
 export type MatchedAlert = { environment: string; alert: RawAlert };
 
 /**
- * Matches alerts to components through a {@link MatcherIndex}: an alert
- * belongs to every component whose matchers accept its labels and that runs
- * in the alert's environment. The heartbeat alert of an environment belongs
- * to no component: it proves that the pipeline works, not that something
- * failed. The poller (alert history) and the summaries both match this way.
+ * Every component's matchers, indexed once (see {@link MatcherIndex}) so
+ * that many alert batches can be matched against them. Build it once per
+ * set of components, match as often as alerts change.
+ *
+ * @public
+ */
+export class ComponentIndex {
+  private constructor(
+    private readonly index: MatcherIndex,
+    private readonly environmentsOf: Map<string, string[]>,
+  ) {}
+
+  static build(components: ComponentMatchers[]): ComponentIndex {
+    return new ComponentIndex(
+      MatcherIndex.build(components),
+      new Map(
+        components.map(component => [component.id, component.environments]),
+      ),
+    );
+  }
+
+  /**
+   * The alerts of each component: an alert belongs to every component
+   * whose matchers accept its labels and that runs in the alert's
+   * environment. The heartbeat alert of an environment belongs to no
+   * component: it proves that the pipeline works, not that something
+   * failed.
+   */
+  match(
+    batches: AlertBatch[],
+    heartbeatAlertnames: Record<string, string>,
+  ): Map<string, MatchedAlert[]> {
+    const matched = new Map<string, MatchedAlert[]>();
+    for (const { environment, alerts } of batches) {
+      const heartbeat = heartbeatAlertnames[environment];
+      for (const alert of alerts) {
+        if (alert.labels.alertname === heartbeat) continue;
+        for (const id of this.index.match(alert.labels)) {
+          if (!this.environmentsOf.get(id)?.includes(environment)) continue;
+          const list = matched.get(id);
+          if (list) list.push({ environment, alert });
+          else matched.set(id, [{ environment, alert }]);
+        }
+      }
+    }
+    return matched;
+  }
+}
+
+/**
+ * Matches alerts to components in one call (see
+ * {@link ComponentIndex.match}). The backend's poller (alert history) and
+ * its summaries both match this way.
  *
  * @public
  */
@@ -53,24 +101,10 @@ export function matchAlerts(options: {
   /** The heartbeat alertname of each environment. */
   heartbeatAlertnames: Record<string, string>;
 }): Map<string, MatchedAlert[]> {
-  const environmentsOf = new Map(
-    options.components.map(component => [component.id, component.environments]),
+  return ComponentIndex.build(options.components).match(
+    options.batches,
+    options.heartbeatAlertnames,
   );
-  const index = MatcherIndex.build(options.components);
-  const matched = new Map<string, MatchedAlert[]>();
-  for (const { environment, alerts } of options.batches) {
-    const heartbeat = options.heartbeatAlertnames[environment];
-    for (const alert of alerts) {
-      if (alert.labels.alertname === heartbeat) continue;
-      for (const id of index.match(alert.labels)) {
-        if (!environmentsOf.get(id)?.includes(environment)) continue;
-        const list = matched.get(id);
-        if (list) list.push({ environment, alert });
-        else matched.set(id, [{ environment, alert }]);
-      }
-    }
-  }
-  return matched;
 }
 
 /**
