@@ -2,11 +2,14 @@ import { problem } from './problems';
 
 describe('problem', () => {
   it('names the key, the text and the expectation', () => {
-    expect(problem('platform-ops/scope', 'Platform', 'a lowercase name')).toEqual({
+    expect(
+      problem('platform-ops/scope', 'Platform', 'a lowercase name'),
+    ).toEqual({
       key: 'platform-ops/scope',
       value: 'Platform',
       expected: 'a lowercase name',
-      message: 'platform-ops/scope: "Platform" is not valid; expected a lowercase name.',
+      message:
+        'platform-ops/scope: "Platform" is not valid; expected a lowercase name.',
     });
   });
 

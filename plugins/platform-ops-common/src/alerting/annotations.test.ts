@@ -1,11 +1,21 @@
-import { ANNOTATION_ALERT_LEVELS, ANNOTATION_ENVIRONMENTS } from '../annotations';
+import {
+  ANNOTATION_ALERT_LEVELS,
+  ANNOTATION_ENVIRONMENTS,
+} from '../annotations';
 import { Parsed } from '../problems';
-import { parseAlertLevelsAnnotation, parseEnvironmentsAnnotation } from './annotations';
+import {
+  parseAlertLevelsAnnotation,
+  parseEnvironmentsAnnotation,
+} from './annotations';
 
 function expectProblem(parsed: Parsed<unknown>, key: string, value: string) {
   expect(parsed.problems.length).toBeGreaterThan(0);
   expect(parsed.problems).toContainEqual(
-    expect.objectContaining({ key, value, message: expect.stringContaining(key) }),
+    expect.objectContaining({
+      key,
+      value,
+      message: expect.stringContaining(key),
+    }),
   );
   for (const found of parsed.problems) expect(found.key).toBe(key);
 }
@@ -16,7 +26,10 @@ describe('platform-ops/environments', () => {
     ['production', ['production']],
     [' qa ,staging ', ['qa', 'staging']],
   ])('parses %j', (text, environments) => {
-    expect(parseEnvironmentsAnnotation(text)).toEqual({ value: environments, problems: [] });
+    expect(parseEnvironmentsAnnotation(text)).toEqual({
+      value: environments,
+      problems: [],
+    });
   });
 
   it.each([
@@ -43,7 +56,10 @@ describe('platform-ops/alert-levels', () => {
     ['production = p1', { production: 'P1' }],
     ['staging=P3', { staging: 'P3' }],
   ])('parses %j', (text, levels) => {
-    expect(parseAlertLevelsAnnotation(text)).toEqual({ value: levels, problems: [] });
+    expect(parseAlertLevelsAnnotation(text)).toEqual({
+      value: levels,
+      problems: [],
+    });
   });
 
   it.each([

@@ -32,7 +32,8 @@ export function levelOfAlert(options: {
     return { level: options.componentLevel, source: 'component' };
   }
   const severity = options.labels.severity;
-  const mapped = severity === undefined ? undefined : options.severityLevels[severity];
+  const mapped =
+    severity === undefined ? undefined : options.severityLevels[severity];
   if (mapped && isAlertLevel(mapped)) {
     return { level: mapped, source: 'severity' };
   }

@@ -9,20 +9,41 @@ const set = (text: string): AlertMatcher[] => {
 
 describe('MatcherIndex', () => {
   const index = MatcherIndex.build([
-    { id: 'ingress', matchers: set('{namespace="ingress-nginx", app="ingress-nginx"}') },
-    { id: 'orders-db', matchers: set('{namespace="orders", app=~"postgres.*"}') },
-    { id: 'checkout', matchers: set('{namespace="orders", app!~"postgres.*"}') },
+    {
+      id: 'ingress',
+      matchers: set('{namespace="ingress-nginx", app="ingress-nginx"}'),
+    },
+    {
+      id: 'orders-db',
+      matchers: set('{namespace="orders", app=~"postgres.*"}'),
+    },
+    {
+      id: 'checkout',
+      matchers: set('{namespace="orders", app!~"postgres.*"}'),
+    },
     { id: 'thanos', matchers: set('{app=~"thanos-(query|store)"}') },
   ]);
 
   it('finds the component whose equality matchers an alert carries', () => {
-    expect(index.match({ alertname: 'Down', namespace: 'ingress-nginx', app: 'ingress-nginx' })).toEqual(['ingress']);
+    expect(
+      index.match({
+        alertname: 'Down',
+        namespace: 'ingress-nginx',
+        app: 'ingress-nginx',
+      }),
+    ).toEqual(['ingress']);
   });
 
   it('checks every matcher of a candidate, not just the indexed one', () => {
-    expect(index.match({ namespace: 'ingress-nginx', app: 'other' })).toEqual([]);
-    expect(index.match({ namespace: 'orders', app: 'postgresql' })).toEqual(['orders-db']);
-    expect(index.match({ namespace: 'orders', app: 'checkout' })).toEqual(['checkout']);
+    expect(index.match({ namespace: 'ingress-nginx', app: 'other' })).toEqual(
+      [],
+    );
+    expect(index.match({ namespace: 'orders', app: 'postgresql' })).toEqual([
+      'orders-db',
+    ]);
+    expect(index.match({ namespace: 'orders', app: 'checkout' })).toEqual([
+      'checkout',
+    ]);
   });
 
   it('scans regex-only sets for every alert', () => {
@@ -41,20 +62,32 @@ describe('MatcherIndex', () => {
       return seed % n;
     };
     const entries = Array.from({ length: 300 }, (_, i) => {
-      const matchers: AlertMatcher[] = [{ name: names[random(3)], operator: '=', value: values[random(3)] }];
+      const matchers: AlertMatcher[] = [
+        { name: names[random(3)], operator: '=', value: values[random(3)] },
+      ];
       for (let k = random(3); k > 0; k--) {
         const operator = ops[random(4)];
-        matchers.push({ name: names[random(3)], operator, value: operator.includes('~') ? `${values[random(3)]}.*` : values[random(4)] });
+        matchers.push({
+          name: names[random(3)],
+          operator,
+          value: operator.includes('~')
+            ? `${values[random(3)]}.*`
+            : values[random(4)],
+        });
       }
-      if (random(5) === 0) matchers[0] = { name: 'app', operator: '=~', value: '(a|b)' };
+      if (random(5) === 0)
+        matchers[0] = { name: 'app', operator: '=~', value: '(a|b)' };
       return { id: `e${i}`, matchers };
     });
     const built = MatcherIndex.build(entries);
     for (let n = 0; n < 500; n++) {
       const labels: Record<string, string> = {};
-      for (const name of names) if (random(4) > 0) labels[name] = values[random(3)];
+      for (const name of names)
+        if (random(4) > 0) labels[name] = values[random(3)];
       const expected = entries
-        .filter(entry => entry.matchers.every(m => matcherAccepts(m, labels[m.name])))
+        .filter(entry =>
+          entry.matchers.every(m => matcherAccepts(m, labels[m.name])),
+        )
         .map(entry => entry.id)
         .sort();
       expect(built.match(labels).sort()).toEqual(expected);

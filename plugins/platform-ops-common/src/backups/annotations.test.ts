@@ -16,7 +16,11 @@ import {
 function expectProblem(parsed: Parsed<unknown>, key: string, value: string) {
   expect(parsed.problems.length).toBeGreaterThan(0);
   expect(parsed.problems).toContainEqual(
-    expect.objectContaining({ key, value, message: expect.stringContaining(key) }),
+    expect.objectContaining({
+      key,
+      value,
+      message: expect.stringContaining(key),
+    }),
   );
   for (const found of parsed.problems) expect(found.key).toBe(key);
 }
@@ -26,7 +30,12 @@ function policyObject(text: string) {
   return {
     value:
       parsed.value &&
-      Object.fromEntries(Object.entries(parsed.value).map(([name, duration]) => [name, duration!.toObject()])),
+      Object.fromEntries(
+        Object.entries(parsed.value).map(([name, duration]) => [
+          name,
+          duration!.toObject(),
+        ]),
+      ),
     problems: parsed.problems,
   };
 }
@@ -68,24 +77,43 @@ describe('platform-ops/backup-policy', () => {
     expect(() => parseBackupPolicyAnnotation(text)).not.toThrow();
     const parsed = policyObject(text);
     expect(parsed.value).toEqual(kept);
-    expectProblem(parseBackupPolicyAnnotation(text), ANNOTATION_BACKUP_POLICY, value);
+    expectProblem(
+      parseBackupPolicyAnnotation(text),
+      ANNOTATION_BACKUP_POLICY,
+      value,
+    );
   });
 });
 
 describe('platform-ops/backup-source', () => {
   it.each([
-    ['velero:schedule=daily-platform', { type: 'velero', schedule: 'daily-platform' }],
-    ['velero:schedule=orders.daily', { type: 'velero', schedule: 'orders.daily' }],
-    ['velero:selector=app=orders', { type: 'velero', selector: { label: 'app', value: 'orders' } }],
+    [
+      'velero:schedule=daily-platform',
+      { type: 'velero', schedule: 'daily-platform' },
+    ],
+    [
+      'velero:schedule=orders.daily',
+      { type: 'velero', schedule: 'orders.daily' },
+    ],
+    [
+      'velero:selector=app=orders',
+      { type: 'velero', selector: { label: 'app', value: 'orders' } },
+    ],
     [
       'velero:selector=app.kubernetes.io/name=orders-db',
-      { type: 'velero', selector: { label: 'app.kubernetes.io/name', value: 'orders-db' } },
+      {
+        type: 'velero',
+        selector: { label: 'app.kubernetes.io/name', value: 'orders-db' },
+      },
     ],
     ['push', { type: 'push' }],
     ['none', { type: 'none' }],
     ['  none ', { type: 'none' }],
   ])('parses %j', (text, source) => {
-    expect(parseBackupSourceAnnotation(text)).toEqual({ value: source, problems: [] });
+    expect(parseBackupSourceAnnotation(text)).toEqual({
+      value: source,
+      problems: [],
+    });
   });
 
   it.each([
@@ -115,7 +143,11 @@ describe('platform-ops/backup-source', () => {
 
 describe('platform-ops/backup-scope', () => {
   it('parses kinded items', () => {
-    expect(parseBackupScopeAnnotation('pvc:orders/data-orders-db-0, database:orders')).toEqual({
+    expect(
+      parseBackupScopeAnnotation(
+        'pvc:orders/data-orders-db-0, database:orders',
+      ),
+    ).toEqual({
       value: [
         { kind: 'pvc', target: 'orders/data-orders-db-0' },
         { kind: 'database', target: 'orders' },
@@ -144,8 +176,16 @@ describe('platform-ops/backup-scope', () => {
     ['pvc:orders', 'pvc:orders', []],
     ['pvc:Orders/Data', 'pvc:Orders/Data', []],
     ['pvc:orders/data/extra', 'pvc:orders/data/extra', []],
-    ['database:orders, s3:bucket', 's3:bucket', [{ kind: 'database', target: 'orders' }]],
-    ['database:orders,', 'database:orders,', [{ kind: 'database', target: 'orders' }]],
+    [
+      'database:orders, s3:bucket',
+      's3:bucket',
+      [{ kind: 'database', target: 'orders' }],
+    ],
+    [
+      'database:orders,',
+      'database:orders,',
+      [{ kind: 'database', target: 'orders' }],
+    ],
   ])('reports %j', (text, value, kept) => {
     expect(() => parseBackupScopeAnnotation(text)).not.toThrow();
     const parsed = parseBackupScopeAnnotation(text);
@@ -156,15 +196,26 @@ describe('platform-ops/backup-scope', () => {
 
 describe('platform-ops/backup-protection', () => {
   it.each([
-    ['object-lock, off-site, encrypted', ['object-lock', 'off-site', 'encrypted']],
+    [
+      'object-lock, off-site, encrypted',
+      ['object-lock', 'off-site', 'encrypted'],
+    ],
     ['encrypted', ['encrypted']],
     [BACKUP_PROTECTIONS.join(','), [...BACKUP_PROTECTIONS]],
   ])('parses %j', (text, protections) => {
-    expect(parseBackupProtectionAnnotation(text)).toEqual({ value: protections, problems: [] });
+    expect(parseBackupProtectionAnnotation(text)).toEqual({
+      value: protections,
+      problems: [],
+    });
   });
 
   it('knows the four protections of the design', () => {
-    expect(BACKUP_PROTECTIONS).toEqual(['object-lock', 'off-site', 'off-cloud', 'encrypted']);
+    expect(BACKUP_PROTECTIONS).toEqual([
+      'object-lock',
+      'off-site',
+      'off-cloud',
+      'encrypted',
+    ]);
   });
 
   it.each([
@@ -186,10 +237,15 @@ describe('platform-ops/backup-protection', () => {
 
 describe('parseBackupProtectionAnnotation duplicates', () => {
   it('reports a protection listed twice and keeps one', () => {
-    const parsed = parseBackupProtectionAnnotation('encrypted, off-site, encrypted');
+    const parsed = parseBackupProtectionAnnotation(
+      'encrypted, off-site, encrypted',
+    );
     expect(parsed.value).toEqual(['encrypted', 'off-site']);
     expect(parsed.problems).toEqual([
-      expect.objectContaining({ key: 'platform-ops/backup-protection', value: 'encrypted' }),
+      expect.objectContaining({
+        key: 'platform-ops/backup-protection',
+        value: 'encrypted',
+      }),
     ]);
   });
 });

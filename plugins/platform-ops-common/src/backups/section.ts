@@ -1,11 +1,8 @@
 import { SectionInput, SectionResult } from '../types';
 import { formatDuration } from '../values/duration';
 import { sourced } from '../values/sourced';
-import {
-  BACKUP_POLICY_KEYS,
-  BACKUP_PROTECTIONS,
-  BackupsAnnotations,
-} from './annotations';
+import { BACKUP_POLICY_KEYS, BackupsAnnotations } from './annotations';
+import { protectionGapsOf } from './compliance';
 import { BackupsSection } from './types';
 
 /**
@@ -39,9 +36,9 @@ export function backupsSection(
       source,
       scope: annotations.backupScope ?? [],
       protection,
-      protectionGaps: gapsApply
-        ? BACKUP_PROTECTIONS.filter(item => !protection.includes(item))
-        : [],
+      protectionGaps: gapsApply ? protectionGapsOf(protection) : [],
+      // The live part is filled by the backend from its sources.
+      environments: [],
     },
     problems: [],
   };

@@ -1,12 +1,20 @@
 /* eslint-disable no-script-url -- hostile URLs are test input: they must be rejected, never rendered */
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
-import { parsePlatformOpsConfig, PlatformOpsConfig } from '../config/readConfig';
+import {
+  parsePlatformOpsConfig,
+  PlatformOpsConfig,
+} from '../config/readConfig';
 import { summarizeEntity } from './summarizeEntity';
 
 const NOW = DateTime.fromISO('2026-11-22T12:00:00Z', { zone: 'utc' });
 
-const window = { rrule: 'FREQ=MONTHLY;BYDAY=2TU', start: '02:00', duration: '4h', timezone: 'Europe/Stockholm' };
+const window = {
+  rrule: 'FREQ=MONTHLY;BYDAY=2TU',
+  start: '02:00',
+  duration: '4h',
+  timezone: 'Europe/Stockholm',
+};
 
 function readConfig(raw: unknown): PlatformOpsConfig {
   const { config, problems } = parsePlatformOpsConfig(raw);
@@ -17,26 +25,50 @@ function readConfig(raw: unknown): PlatformOpsConfig {
 const CONFIG = readConfig({
   parties: {
     platform: { title: 'Platform team', owner: 'group:default/platform-team' },
-    'it-systems': { title: 'IT systems team', owner: 'group:default/it-systems' },
-    infrastructure: { title: 'Infrastructure team', owner: 'group:default/infra-team' },
+    'it-systems': {
+      title: 'IT systems team',
+      owner: 'group:default/it-systems',
+    },
+    infrastructure: {
+      title: 'Infrastructure team',
+      owner: 'group:default/infra-team',
+    },
   },
   environments: [
     { name: 'production', maintenanceWindow: 'prod-monthly' },
     { name: 'staging', maintenanceWindow: 'staging-monthly' },
   ],
   maintenance: {
-    windows: { 'prod-monthly': window, 'staging-monthly': window, 'staging-weekly': window },
+    windows: {
+      'prod-monthly': window,
+      'staging-monthly': window,
+      'staging-weekly': window,
+    },
   },
 });
 
 /** An annotated entity gets `platform-ops/scope: platform` unless the test sets or removes it. */
-function entityWith(annotations?: Record<string, string>, metadata: Partial<Entity['metadata']> = {}): Entity {
-  const withScope: Record<string, string> | undefined = annotations && { 'platform-ops/scope': 'platform', ...annotations };
+function entityWith(
+  annotations?: Record<string, string>,
+  metadata: Partial<Entity['metadata']> = {},
+): Entity {
+  const withScope: Record<string, string> | undefined = annotations && {
+    'platform-ops/scope': 'platform',
+    ...annotations,
+  };
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'ingress-nginx', ...(withScope ? { annotations: withScope } : {}), ...metadata },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/platform-team' },
+    metadata: {
+      name: 'ingress-nginx',
+      ...(withScope ? { annotations: withScope } : {}),
+      ...metadata,
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/platform-team',
+    },
   };
 }
 
@@ -49,7 +81,13 @@ describe('summarizeEntity', () => {
   it('takes everything from config for an entity without annotations', () => {
     const summary = summarizeEntity(entityWith(), CONFIG, NOW);
     expect(summary).toEqual({
-      entity: { ref: 'component:default/ingress-nginx', kind: 'Component', namespace: 'default', name: 'ingress-nginx', title: undefined },
+      entity: {
+        ref: 'component:default/ingress-nginx',
+        kind: 'Component',
+        namespace: 'default',
+        name: 'ingress-nginx',
+        title: undefined,
+      },
       annotated: false,
       scope: {
         party: undefined,
@@ -66,7 +104,10 @@ describe('summarizeEntity', () => {
       },
       alerting: {
         environments: ['production', 'staging'],
-        levels: { production: { value: 'P2', source: 'config' }, staging: { value: 'P3', source: 'config' } },
+        levels: {
+          production: { value: 'P2', source: 'config' },
+          staging: { value: 'P3', source: 'config' },
+        },
         matchers: [],
         alerts: [],
         counts: { P1: 0, P2: 0, P3: 0 },
@@ -83,6 +124,7 @@ describe('summarizeEntity', () => {
         scope: [],
         protection: [],
         protectionGaps: [],
+        environments: [],
       },
       maintenance: {
         windows: {
@@ -137,17 +179,37 @@ describe('summarizeEntity', () => {
       production: { value: 'prod-monthly', source: 'config' },
       staging: { value: 'staging-weekly', source: 'annotation' },
     });
-    expect(summary.maintenance.release).toEqual({ product: 'kubernetes', cycle: '1.31' });
-    expect(summary.scope.escalation).toEqual(['group:default/platform-oncall', 'user:default/jane']);
-    expect(lastAudits(summary.scope.audits)).toEqual({ application: '2026-03-01' });
-    expect(summary.scope.runbook).toBe('https://wiki.example.com/runbooks/ingress');
-    expect(summary.alerting.matchers).toEqual([{ name: 'namespace', operator: '=', value: 'ingress-nginx' }]);
+    expect(summary.maintenance.release).toEqual({
+      product: 'kubernetes',
+      cycle: '1.31',
+    });
+    expect(summary.scope.escalation).toEqual([
+      'group:default/platform-oncall',
+      'user:default/jane',
+    ]);
+    expect(lastAudits(summary.scope.audits)).toEqual({
+      application: '2026-03-01',
+    });
+    expect(summary.scope.runbook).toBe(
+      'https://wiki.example.com/runbooks/ingress',
+    );
+    expect(summary.alerting.matchers).toEqual([
+      { name: 'namespace', operator: '=', value: 'ingress-nginx' },
+    ]);
   });
 
   describe('the fence', () => {
     it('puts platform inside the fence', () => {
-      const { scope, problems } = summarizeEntity(entityWith({ 'platform-ops/scope': 'platform' }), CONFIG, NOW);
-      expect(scope).toMatchObject({ party: 'platform', partyTitle: 'Platform team', insideFence: true });
+      const { scope, problems } = summarizeEntity(
+        entityWith({ 'platform-ops/scope': 'platform' }),
+        CONFIG,
+        NOW,
+      );
+      expect(scope).toMatchObject({
+        party: 'platform',
+        partyTitle: 'Platform team',
+        insideFence: true,
+      });
       expect(problems).toEqual([]);
     });
 
@@ -157,34 +219,69 @@ describe('summarizeEntity', () => {
       ['application', 'Application team'],
       ['identity', 'Identity team'],
     ])('puts %s outside the fence', (party, title) => {
-      const { scope, problems } = summarizeEntity(entityWith({ 'platform-ops/scope': party }), CONFIG, NOW);
-      expect(scope).toMatchObject({ party, partyTitle: title, insideFence: false });
+      const { scope, problems } = summarizeEntity(
+        entityWith({ 'platform-ops/scope': party }),
+        CONFIG,
+        NOW,
+      );
+      expect(scope).toMatchObject({
+        party,
+        partyTitle: title,
+        insideFence: false,
+      });
       expect(problems).toEqual([]);
     });
 
     it('reports an unknown party and leaves the fence unknown', () => {
-      const { scope, problems } = summarizeEntity(entityWith({ 'platform-ops/scope': 'vendor-x' }), CONFIG, NOW);
+      const { scope, problems } = summarizeEntity(
+        entityWith({ 'platform-ops/scope': 'vendor-x' }),
+        CONFIG,
+        NOW,
+      );
       expect(scope.party).toBe('vendor-x');
       expect(scope.partyTitle).toBeUndefined();
       expect(scope.insideFence).toBeUndefined();
       expect(problems).toEqual([
-        expect.objectContaining({ key: 'platform-ops/scope', value: 'vendor-x', message: expect.stringContaining('platform-ops/scope') }),
+        expect.objectContaining({
+          key: 'platform-ops/scope',
+          value: 'vendor-x',
+          message: expect.stringContaining('platform-ops/scope'),
+        }),
       ]);
       expect(problems[0].expected).toContain('platform');
     });
 
     it('knows a party defined in config', () => {
-      const config = readConfig({ parties: { 'vendor-x': { title: 'Vendor X' } } });
-      const { scope, problems } = summarizeEntity(entityWith({ 'platform-ops/scope': 'vendor-x' }), config, NOW);
-      expect(scope).toMatchObject({ party: 'vendor-x', partyTitle: 'Vendor X', insideFence: false });
+      const config = readConfig({
+        parties: { 'vendor-x': { title: 'Vendor X' } },
+      });
+      const { scope, problems } = summarizeEntity(
+        entityWith({ 'platform-ops/scope': 'vendor-x' }),
+        config,
+        NOW,
+      );
+      expect(scope).toMatchObject({
+        party: 'vendor-x',
+        partyTitle: 'Vendor X',
+        insideFence: false,
+      });
       expect(problems).toEqual([]);
     });
 
     it('leaves the fence unknown for a malformed scope', () => {
-      const { scope, problems } = summarizeEntity(entityWith({ 'platform-ops/scope': 'Platform' }), CONFIG, NOW);
+      const { scope, problems } = summarizeEntity(
+        entityWith({ 'platform-ops/scope': 'Platform' }),
+        CONFIG,
+        NOW,
+      );
       expect(scope.party).toBeUndefined();
       expect(scope.insideFence).toBeUndefined();
-      expect(problems).toEqual([expect.objectContaining({ key: 'platform-ops/scope', value: 'Platform' })]);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          key: 'platform-ops/scope',
+          value: 'Platform',
+        }),
+      ]);
     });
   });
 
@@ -196,17 +293,32 @@ describe('summarizeEntity', () => {
         NOW,
       );
       expect(summary.alerting.environments).toEqual(['staging', 'production']);
-      expect(Object.keys(summary.alerting.levels)).toEqual(['staging', 'production']);
+      expect(Object.keys(summary.alerting.levels)).toEqual([
+        'staging',
+        'production',
+      ]);
       expect(summary.problems).toEqual([
-        expect.objectContaining({ key: 'platform-ops/environments', value: 'qa', expected: expect.stringContaining('production, staging') }),
+        expect.objectContaining({
+          key: 'platform-ops/environments',
+          value: 'qa',
+          expected: expect.stringContaining('production, staging'),
+        }),
       ]);
     });
 
     it('limits levels and windows to the component environments', () => {
-      const summary = summarizeEntity(entityWith({ 'platform-ops/environments': 'production' }), CONFIG, NOW);
+      const summary = summarizeEntity(
+        entityWith({ 'platform-ops/environments': 'production' }),
+        CONFIG,
+        NOW,
+      );
       expect(summary.alerting.environments).toEqual(['production']);
-      expect(summary.alerting.levels).toEqual({ production: { value: 'P2', source: 'config' } });
-      expect(summary.maintenance.windows).toEqual({ production: { value: 'prod-monthly', source: 'config' } });
+      expect(summary.alerting.levels).toEqual({
+        production: { value: 'P2', source: 'config' },
+      });
+      expect(summary.maintenance.windows).toEqual({
+        production: { value: 'prod-monthly', source: 'config' },
+      });
       expect(summary.problems).toEqual([]);
     });
 
@@ -220,11 +332,22 @@ describe('summarizeEntity', () => {
         CONFIG,
         NOW,
       );
-      expect(summary.alerting.levels).toEqual({ production: { value: 'P1', source: 'annotation' } });
-      expect(summary.maintenance.windows).toEqual({ production: { value: 'prod-monthly', source: 'config' } });
+      expect(summary.alerting.levels).toEqual({
+        production: { value: 'P1', source: 'annotation' },
+      });
+      expect(summary.maintenance.windows).toEqual({
+        production: { value: 'prod-monthly', source: 'config' },
+      });
       expect(summary.problems).toEqual([
-        expect.objectContaining({ key: 'platform-ops/alert-levels', value: 'staging=P2', expected: expect.stringContaining('production') }),
-        expect.objectContaining({ key: 'platform-ops/maintenance-window', value: 'staging=staging-weekly' }),
+        expect.objectContaining({
+          key: 'platform-ops/alert-levels',
+          value: 'staging=P2',
+          expected: expect.stringContaining('production'),
+        }),
+        expect.objectContaining({
+          key: 'platform-ops/maintenance-window',
+          value: 'staging=staging-weekly',
+        }),
       ]);
     });
 
@@ -235,16 +358,28 @@ describe('summarizeEntity', () => {
       });
       const summary = summarizeEntity(entityWith(), config, NOW);
       expect(summary.alerting.environments).toEqual(['production', 'qa']);
-      expect(summary.alerting.levels).toEqual({ production: { value: 'P1', source: 'config' } });
+      expect(summary.alerting.levels).toEqual({
+        production: { value: 'P1', source: 'config' },
+      });
       expect(summary.maintenance.windows).toEqual({});
-      const annotated = summarizeEntity(entityWith({ 'platform-ops/alert-levels': 'qa=P3' }), config, NOW);
-      expect(annotated.alerting.levels.qa).toEqual({ value: 'P3', source: 'annotation' });
+      const annotated = summarizeEntity(
+        entityWith({ 'platform-ops/alert-levels': 'qa=P3' }),
+        config,
+        NOW,
+      );
+      expect(annotated.alerting.levels.qa).toEqual({
+        value: 'P3',
+        source: 'annotation',
+      });
     });
   });
 
   it('reports a window name that config does not define', () => {
     const summary = summarizeEntity(
-      entityWith({ 'platform-ops/maintenance-window': 'production=nightly, staging=staging-weekly' }),
+      entityWith({
+        'platform-ops/maintenance-window':
+          'production=nightly, staging=staging-weekly',
+      }),
       CONFIG,
       NOW,
     );
@@ -272,7 +407,10 @@ describe('summarizeEntity', () => {
         CONFIG,
         NOW,
       );
-      expect(backups.source).toEqual({ type: 'velero', selector: { label: 'app', value: 'orders' } });
+      expect(backups.source).toEqual({
+        type: 'velero',
+        selector: { label: 'app', value: 'orders' },
+      });
       expect(backups.protection).toEqual(['object-lock', 'encrypted']);
       expect(backups.protectionGaps).toEqual(['off-site', 'off-cloud']);
     });
@@ -281,7 +419,8 @@ describe('summarizeEntity', () => {
       const { backups } = summarizeEntity(
         entityWith({
           'platform-ops/backup-source': 'push',
-          'platform-ops/backup-protection': 'encrypted, off-cloud, off-site, object-lock',
+          'platform-ops/backup-protection':
+            'encrypted, off-cloud, off-site, object-lock',
         }),
         CONFIG,
         NOW,
@@ -290,7 +429,11 @@ describe('summarizeEntity', () => {
     });
 
     it('lists no gaps when nothing is backed up on purpose', () => {
-      const { backups, problems } = summarizeEntity(entityWith({ 'platform-ops/backup-source': 'none' }), CONFIG, NOW);
+      const { backups, problems } = summarizeEntity(
+        entityWith({ 'platform-ops/backup-source': 'none' }),
+        CONFIG,
+        NOW,
+      );
       expect(backups.source).toEqual({ type: 'none' });
       expect(backups.protectionGaps).toEqual([]);
       expect(problems).toEqual([]);
@@ -298,7 +441,10 @@ describe('summarizeEntity', () => {
 
     it('carries the declared backup scope', () => {
       const { backups } = summarizeEntity(
-        entityWith({ 'platform-ops/backup-scope': 'pvc:orders/data-orders-db-0, database:orders' }),
+        entityWith({
+          'platform-ops/backup-scope':
+            'pvc:orders/data-orders-db-0, database:orders',
+        }),
         CONFIG,
         NOW,
       );
@@ -311,7 +457,9 @@ describe('summarizeEntity', () => {
 
   it('reports the unknown key platform-ops/runbok', () => {
     const summary = summarizeEntity(
-      entityWith({ 'platform-ops/runbok': 'https://wiki.example.com/runbooks/ingress' }),
+      entityWith({
+        'platform-ops/runbok': 'https://wiki.example.com/runbooks/ingress',
+      }),
       CONFIG,
       NOW,
     );
@@ -328,23 +476,50 @@ describe('summarizeEntity', () => {
   });
 
   it('drops a future audit with a problem, judged against now', () => {
-    const entity = entityWith({ 'platform-ops/audits': 'application=2026-03-01, provider=2026-12-24' });
+    const entity = entityWith({
+      'platform-ops/audits': 'application=2026-03-01, provider=2026-12-24',
+    });
     const summary = summarizeEntity(entity, CONFIG, NOW);
-    expect(lastAudits(summary.scope.audits)).toEqual({ application: '2026-03-01' });
-    expect(summary.problems).toEqual([expect.objectContaining({ key: 'platform-ops/audits', value: '2026-12-24' })]);
-    const later = summarizeEntity(entity, CONFIG, DateTime.fromISO('2027-01-01T00:00:00Z', { zone: 'utc' }));
-    expect(lastAudits(later.scope.audits)).toEqual({ application: '2026-03-01', provider: '2026-12-24' });
+    expect(lastAudits(summary.scope.audits)).toEqual({
+      application: '2026-03-01',
+    });
+    expect(summary.problems).toEqual([
+      expect.objectContaining({
+        key: 'platform-ops/audits',
+        value: '2026-12-24',
+      }),
+    ]);
+    const later = summarizeEntity(
+      entity,
+      CONFIG,
+      DateTime.fromISO('2027-01-01T00:00:00Z', { zone: 'utc' }),
+    );
+    expect(lastAudits(later.scope.audits)).toEqual({
+      application: '2026-03-01',
+      provider: '2026-12-24',
+    });
     expect(later.generatedAt).toBe('2027-01-01T00:00:00.000Z');
   });
 
   it('never shows a non-http runbook', () => {
-    const summary = summarizeEntity(entityWith({ 'platform-ops/runbook': 'javascript:alert(1)' }), CONFIG, NOW);
+    const summary = summarizeEntity(
+      entityWith({ 'platform-ops/runbook': 'javascript:alert(1)' }),
+      CONFIG,
+      NOW,
+    );
     expect(summary.scope.runbook).toBeUndefined();
-    expect(summary.problems).toEqual([expect.objectContaining({ key: 'platform-ops/runbook', value: 'javascript:alert(1)' })]);
+    expect(summary.problems).toEqual([
+      expect.objectContaining({
+        key: 'platform-ops/runbook',
+        value: 'javascript:alert(1)',
+      }),
+    ]);
   });
 
   it('writes config durations short, in the unit written', () => {
-    const config = readConfig({ backups: { defaultPolicy: { rpo: '60m', retention: '14d', rto: '30s' } } });
+    const config = readConfig({
+      backups: { defaultPolicy: { rpo: '60m', retention: '14d', rto: '30s' } },
+    });
     const { backups } = summarizeEntity(entityWith(), config, NOW);
     expect(backups.policy).toEqual({
       rpo: { value: '60m', source: 'config' },

@@ -1,11 +1,21 @@
-import { ANNOTATION_MAINTENANCE_WINDOW, ANNOTATION_RELEASE } from '../annotations';
+import {
+  ANNOTATION_MAINTENANCE_WINDOW,
+  ANNOTATION_RELEASE,
+} from '../annotations';
 import { Parsed } from '../problems';
-import { parseMaintenanceWindowAnnotation, parseReleaseAnnotation } from './annotations';
+import {
+  parseMaintenanceWindowAnnotation,
+  parseReleaseAnnotation,
+} from './annotations';
 
 function expectProblem(parsed: Parsed<unknown>, key: string, value: string) {
   expect(parsed.problems.length).toBeGreaterThan(0);
   expect(parsed.problems).toContainEqual(
-    expect.objectContaining({ key, value, message: expect.stringContaining(key) }),
+    expect.objectContaining({
+      key,
+      value,
+      message: expect.stringContaining(key),
+    }),
   );
   for (const found of parsed.problems) expect(found.key).toBe(key);
 }
@@ -18,7 +28,10 @@ describe('platform-ops/maintenance-window', () => {
     ],
     ['staging = staging-weekly', { staging: 'staging-weekly' }],
   ])('parses %j', (text, windows) => {
-    expect(parseMaintenanceWindowAnnotation(text)).toEqual({ value: windows, problems: [] });
+    expect(parseMaintenanceWindowAnnotation(text)).toEqual({
+      value: windows,
+      problems: [],
+    });
   });
 
   it.each([
@@ -35,7 +48,11 @@ describe('platform-ops/maintenance-window', () => {
       'production=other',
       { production: 'prod-monthly' },
     ],
-    ['production=prod-monthly,', 'production=prod-monthly,', { production: 'prod-monthly' }],
+    [
+      'production=prod-monthly,',
+      'production=prod-monthly,',
+      { production: 'prod-monthly' },
+    ],
   ])('reports %j', (text, value, kept) => {
     expect(() => parseMaintenanceWindowAnnotation(text)).not.toThrow();
     const parsed = parseMaintenanceWindowAnnotation(text);
@@ -52,7 +69,10 @@ describe('platform-ops/release', () => {
     ['cert_manager@1.15-lts', { product: 'cert_manager', cycle: '1.15-lts' }],
     ['  nginx@1.27 ', { product: 'nginx', cycle: '1.27' }],
   ])('parses %j', (text, release) => {
-    expect(parseReleaseAnnotation(text)).toEqual({ value: release, problems: [] });
+    expect(parseReleaseAnnotation(text)).toEqual({
+      value: release,
+      problems: [],
+    });
   });
 
   it.each([

@@ -20,7 +20,11 @@ const NOW = DateTime.fromISO('2026-11-22T12:00:00Z', { zone: 'utc' });
 function expectProblem(parsed: Parsed<unknown>, key: string, value: string) {
   expect(parsed.problems.length).toBeGreaterThan(0);
   expect(parsed.problems).toContainEqual(
-    expect.objectContaining({ key, value, message: expect.stringContaining(key) }),
+    expect.objectContaining({
+      key,
+      value,
+      message: expect.stringContaining(key),
+    }),
   );
   for (const found of parsed.problems) {
     expect(found.key).toBe(key);
@@ -59,14 +63,22 @@ describe('platform-ops/scope', () => {
 
 describe('platform-ops/escalation', () => {
   it('parses an ordered list of group and user refs', () => {
-    expect(parseEscalationAnnotation('group:default/platform-oncall, user:default/jane')).toEqual({
+    expect(
+      parseEscalationAnnotation(
+        'group:default/platform-oncall, user:default/jane',
+      ),
+    ).toEqual({
       value: ['group:default/platform-oncall', 'user:default/jane'],
       problems: [],
     });
   });
 
   it('keeps the written order and canonicalizes refs', () => {
-    expect(parseEscalationAnnotation('user:jane, Group:Default/Platform-Oncall, group:ops/sre').value).toEqual([
+    expect(
+      parseEscalationAnnotation(
+        'user:jane, Group:Default/Platform-Oncall, group:ops/sre',
+      ).value,
+    ).toEqual([
       'user:default/jane',
       'group:default/platform-oncall',
       'group:ops/sre',
@@ -83,11 +95,27 @@ describe('platform-ops/escalation', () => {
     ['component:default/ingress', 'component:default/ingress', []],
     ['group:default/', 'group:default/', []],
     ['user:', 'user:', []],
-    ['api:default/x, user:default/jane', 'api:default/x', ['user:default/jane']],
-    ['group:default/a, , user:default/b', 'group:default/a, , user:default/b', ['group:default/a', 'user:default/b']],
+    [
+      'api:default/x, user:default/jane',
+      'api:default/x',
+      ['user:default/jane'],
+    ],
+    [
+      'group:default/a, , user:default/b',
+      'group:default/a, , user:default/b',
+      ['group:default/a', 'user:default/b'],
+    ],
     ['group:default/team,', 'group:default/team,', ['group:default/team']],
-    ['group:default/oncall, group:default/oncall', 'group:default/oncall', ['group:default/oncall']],
-    ['user:jane, user:default/jane', 'user:default/jane', ['user:default/jane']],
+    [
+      'group:default/oncall, group:default/oncall',
+      'group:default/oncall',
+      ['group:default/oncall'],
+    ],
+    [
+      'user:jane, user:default/jane',
+      'user:default/jane',
+      ['user:default/jane'],
+    ],
   ])('reports %j', (text, value, kept) => {
     expect(() => parseEscalationAnnotation(text)).not.toThrow();
     const parsed = parseEscalationAnnotation(text);
@@ -98,10 +126,15 @@ describe('platform-ops/escalation', () => {
 
 describe('platform-ops/audits', () => {
   it('parses the last audit per kind as UTC dates', () => {
-    const parsed = parseAuditsAnnotation('application=2026-03-01, provider=2025-11-02', NOW);
+    const parsed = parseAuditsAnnotation(
+      'application=2026-03-01, provider=2025-11-02',
+      NOW,
+    );
     expect(parsed.problems).toEqual([]);
     expect(Object.keys(parsed.value!)).toEqual(['application', 'provider']);
-    expect(parsed.value!.application.toUTC().toISO()).toBe('2026-03-01T00:00:00.000Z');
+    expect(parsed.value!.application.toUTC().toISO()).toBe(
+      '2026-03-01T00:00:00.000Z',
+    );
     expect(parsed.value!.provider.toISODate()).toBe('2025-11-02');
   });
 
@@ -112,12 +145,18 @@ describe('platform-ops/audits', () => {
   });
 
   it('reports a future audit date against the given now', () => {
-    const parsed = parseAuditsAnnotation('application=2026-11-23, provider=2025-11-02', NOW);
+    const parsed = parseAuditsAnnotation(
+      'application=2026-11-23, provider=2025-11-02',
+      NOW,
+    );
     expect(Object.keys(parsed.value!)).toEqual(['provider']);
     expectProblem(parsed, ANNOTATION_AUDITS, '2026-11-23');
     expect(parsed.problems[0].expected).toContain('not in the future');
     // the same date is fine a day later
-    expect(parseAuditsAnnotation('application=2026-11-23', NOW.plus({ days: 1 })).problems).toEqual([]);
+    expect(
+      parseAuditsAnnotation('application=2026-11-23', NOW.plus({ days: 1 }))
+        .problems,
+    ).toEqual([]);
   });
 
   it.each([
@@ -134,7 +173,10 @@ describe('platform-ops/audits', () => {
     ['application=2027-01-01', '2027-01-01'],
     ['Application=2026-03-01', 'Application=2026-03-01'],
     ['app audit=2026-03-01', 'app audit=2026-03-01'],
-    ['application=2026-03-01, application=2026-04-01', 'application=2026-04-01'],
+    [
+      'application=2026-03-01, application=2026-04-01',
+      'application=2026-04-01',
+    ],
     ['application=2026-03-01,', 'application=2026-03-01,'],
   ])('reports %j', (text, value) => {
     expect(() => parseAuditsAnnotation(text, NOW)).not.toThrow();
@@ -145,8 +187,14 @@ describe('platform-ops/audits', () => {
 
 describe('platform-ops/runbook', () => {
   it.each([
-    ['https://wiki.example.com/runbooks/ingress', 'https://wiki.example.com/runbooks/ingress'],
-    ['http://wiki.internal/runbooks/velero#restore', 'http://wiki.internal/runbooks/velero#restore'],
+    [
+      'https://wiki.example.com/runbooks/ingress',
+      'https://wiki.example.com/runbooks/ingress',
+    ],
+    [
+      'http://wiki.internal/runbooks/velero#restore',
+      'http://wiki.internal/runbooks/velero#restore',
+    ],
     [' https://wiki.example.com ', 'https://wiki.example.com/'],
   ])('parses %j as %s', (text, url) => {
     expect(parseRunbookAnnotation(text)).toEqual({ value: url, problems: [] });

@@ -59,12 +59,22 @@ export function evaluateAudits(options: {
     const last = recorded[kind];
     if (!interval) {
       problems.push(
-        problem(ANNOTATION_AUDITS, `${kind}=${last?.toISODate() ?? ''}`, `an audit kind from config (${Object.keys(config.audits).join(', ')})`),
+        problem(
+          ANNOTATION_AUDITS,
+          `${kind}=${last?.toISODate() ?? ''}`,
+          `an audit kind from config (${Object.keys(config.audits).join(
+            ', ',
+          )})`,
+        ),
       );
       continue;
     }
     if (!last) {
-      audits.push({ kind, interval: formatDuration(interval), state: 'missing' });
+      audits.push({
+        kind,
+        interval: formatDuration(interval),
+        state: 'missing',
+      });
       continue;
     }
     const nextDue = last.plus(interval);

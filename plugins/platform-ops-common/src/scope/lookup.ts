@@ -5,7 +5,12 @@ import { AlertMatcher } from '../alerting/matchers';
  *
  * @public
  */
-export type LookupField = 'name' | 'title' | 'kubernetes-id' | 'alert-label' | 'tag';
+export type LookupField =
+  | 'name'
+  | 'title'
+  | 'kubernetes-id'
+  | 'alert-label'
+  | 'tag';
 
 /**
  * The searchable text of one entity.
@@ -36,7 +41,10 @@ export type LookupMatch = {
 };
 
 /** Score of an exact, prefix and substring match per field: higher is better. */
-const WEIGHTS: Record<LookupField, [exact: number, prefix: number, contains: number]> = {
+const WEIGHTS: Record<
+  LookupField,
+  [exact: number, prefix: number, contains: number]
+> = {
   name: [100, 80, 60],
   'kubernetes-id': [95, 70, 50],
   'alert-label': [90, 65, 45],
@@ -69,9 +77,16 @@ export function alertLabelsOf(matchers: AlertMatcher[] | undefined) {
  * The best match of one candidate for a query, or undefined. The query may
  * be `label=value`, which then only matches that alert label.
  */
-function bestMatch(query: string, candidate: LookupCandidate): LookupMatch | undefined {
+function bestMatch(
+  query: string,
+  candidate: LookupCandidate,
+): LookupMatch | undefined {
   let best: LookupMatch | undefined;
-  const consider = (field: LookupField, text: string | undefined, matched = text) => {
+  const consider = (
+    field: LookupField,
+    text: string | undefined,
+    matched = text,
+  ) => {
     if (!text) return;
     const score = scoreText(query, text, field);
     if (score > 0 && (!best || score > best.score)) {
@@ -116,7 +131,8 @@ export function rankLookup(
     }
   }
   matches.sort(
-    (a, b) => b.score - a.score || names.get(a.ref)!.localeCompare(names.get(b.ref)!),
+    (a, b) =>
+      b.score - a.score || names.get(a.ref)!.localeCompare(names.get(b.ref)!),
   );
   return matches.slice(0, limit);
 }

@@ -4,12 +4,25 @@ import { resolveScope } from './resolveScope';
 const { config } = parsePlatformOpsConfig({
   parties: {
     platform: { title: 'Platform team', owner: 'group:default/platform-team' },
-    'it-systems': { title: 'IT systems team', owner: 'group:default/it-systems' },
+    'it-systems': {
+      title: 'IT systems team',
+      owner: 'group:default/it-systems',
+    },
   },
 });
 
-function resolve(party: string | undefined, owner: unknown = 'platform-team', reportMissing = true) {
-  return resolveScope({ party, owner, namespace: 'default', config: config!, reportMissing });
+function resolve(
+  party: string | undefined,
+  owner: unknown = 'platform-team',
+  reportMissing = true,
+) {
+  return resolveScope({
+    party,
+    owner,
+    namespace: 'default',
+    config: config!,
+    reportMissing,
+  });
 }
 
 describe('resolveScope', () => {
@@ -32,7 +45,9 @@ describe('resolveScope', () => {
     expect(scope.problems).toEqual([
       expect.objectContaining({
         key: 'platform-ops/scope',
-        expected: expect.stringContaining('group:default/platform-team, not group:default/checkout-team'),
+        expected: expect.stringContaining(
+          'group:default/platform-team, not group:default/checkout-team',
+        ),
       }),
     ]);
   });
@@ -67,12 +82,18 @@ describe('resolveScope', () => {
 
   it('falls back to spec.owner for a party without a configured owner', () => {
     const scope = resolve('identity', 'identity-team');
-    expect(scope).toMatchObject({ accountable: 'group:default/identity-team', accountableSource: 'owner' });
+    expect(scope).toMatchObject({
+      accountable: 'group:default/identity-team',
+      accountableSource: 'owner',
+    });
   });
 
   it('reports a missing scope only when asked to', () => {
     expect(resolve(undefined).problems).toEqual([
-      expect.objectContaining({ key: 'platform-ops/scope', expected: expect.stringContaining('platform, application') }),
+      expect.objectContaining({
+        key: 'platform-ops/scope',
+        expected: expect.stringContaining('platform, application'),
+      }),
     ]);
     expect(resolve(undefined, 'platform-team', false).problems).toEqual([]);
   });
@@ -80,12 +101,23 @@ describe('resolveScope', () => {
   it('reports a party config does not know and leaves the fence undecided', () => {
     const scope = resolve('vendor-x');
     expect(scope.insideFence).toBeUndefined();
-    expect(scope.problems).toEqual([expect.objectContaining({ key: 'platform-ops/scope', value: 'vendor-x' })]);
+    expect(scope.problems).toEqual([
+      expect.objectContaining({ key: 'platform-ops/scope', value: 'vendor-x' }),
+    ]);
   });
 
-  it.each([[null], [''], ['   '], [42]])('ignores an unusable owner %p', owner => {
-    const scope = resolveScope({ party: 'platform', owner, namespace: 'default', config: config!, reportMissing: true });
-    expect(scope.owner).toBeUndefined();
-    expect(scope.accountable).toBeUndefined();
-  });
+  it.each([[null], [''], ['   '], [42]])(
+    'ignores an unusable owner %p',
+    owner => {
+      const scope = resolveScope({
+        party: 'platform',
+        owner,
+        namespace: 'default',
+        config: config!,
+        reportMissing: true,
+      });
+      expect(scope.owner).toBeUndefined();
+      expect(scope.accountable).toBeUndefined();
+    },
+  );
 });

@@ -34,7 +34,10 @@ function normalizeOwner(owner: unknown, namespace: string): string | undefined {
   if (typeof owner !== 'string' || owner.trim() === '') return undefined;
   try {
     return stringifyEntityRef(
-      parseEntityRef(owner.trim(), { defaultKind: 'group', defaultNamespace: namespace }),
+      parseEntityRef(owner.trim(), {
+        defaultKind: 'group',
+        defaultNamespace: namespace,
+      }),
     );
   } catch {
     return undefined;
@@ -74,32 +77,81 @@ export function resolveScope(options: {
   if (!party) {
     if (options.reportMissing) {
       problems.push(
-        problem(ANNOTATION_SCOPE, '', `the annotation to be set to one of ${parties.join(', ')}`),
+        problem(
+          ANNOTATION_SCOPE,
+          '',
+          `the annotation to be set to one of ${parties.join(', ')}`,
+        ),
       );
     }
-    return { owner, accountable: owner, accountableSource: owner ? 'owner' : undefined, ownerDiffers: false, problems };
+    return {
+      owner,
+      accountable: owner,
+      accountableSource: owner ? 'owner' : undefined,
+      ownerDiffers: false,
+      problems,
+    };
   }
 
   const partyConfig = config.parties[party];
   if (!partyConfig) {
-    problems.push(problem(ANNOTATION_SCOPE, party, `a party from config (${parties.join(', ')})`));
-    return { party, owner, accountable: owner, accountableSource: owner ? 'owner' : undefined, ownerDiffers: false, problems };
+    problems.push(
+      problem(
+        ANNOTATION_SCOPE,
+        party,
+        `a party from config (${parties.join(', ')})`,
+      ),
+    );
+    return {
+      party,
+      owner,
+      accountable: owner,
+      accountableSource: owner ? 'owner' : undefined,
+      ownerDiffers: false,
+      problems,
+    };
   }
 
   const partyOwner = normalizeOwner(partyConfig.owner, 'default');
-  const base = { party, partyTitle: partyConfig.title, insideFence: party === PLATFORM_PARTY, owner };
+  const base = {
+    party,
+    partyTitle: partyConfig.title,
+    insideFence: party === PLATFORM_PARTY,
+    owner,
+  };
 
   if (party === PLATFORM_PARTY || party === APPLICATION_PARTY) {
-    if (party === PLATFORM_PARTY && partyOwner && owner && owner !== partyOwner) {
+    if (
+      party === PLATFORM_PARTY &&
+      partyOwner &&
+      owner &&
+      owner !== partyOwner
+    ) {
       problems.push(
-        problem(ANNOTATION_SCOPE, party, `spec.owner to be the platform party's group ${partyOwner}, not ${owner}`),
+        problem(
+          ANNOTATION_SCOPE,
+          party,
+          `spec.owner to be the platform party's group ${partyOwner}, not ${owner}`,
+        ),
       );
     }
-    return { ...base, accountable: owner, accountableSource: owner ? 'owner' : undefined, ownerDiffers: false, problems };
+    return {
+      ...base,
+      accountable: owner,
+      accountableSource: owner ? 'owner' : undefined,
+      ownerDiffers: false,
+      problems,
+    };
   }
 
   if (!partyOwner) {
-    return { ...base, accountable: owner, accountableSource: owner ? 'owner' : undefined, ownerDiffers: false, problems };
+    return {
+      ...base,
+      accountable: owner,
+      accountableSource: owner ? 'owner' : undefined,
+      ownerDiffers: false,
+      problems,
+    };
   }
   return {
     ...base,

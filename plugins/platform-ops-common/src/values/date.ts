@@ -22,13 +22,21 @@ export function parsePastDate(
   if (!date || !date.isValid) {
     return {
       value: undefined,
-      problems: [problem(key, text, 'a date written as YYYY-MM-DD, such as 2026-03-01')],
+      problems: [
+        problem(key, text, 'a date written as YYYY-MM-DD, such as 2026-03-01'),
+      ],
     };
   }
   if (date > now) {
     return {
       value: undefined,
-      problems: [problem(key, text, `a date that is not in the future (today is ${now.toISODate()})`)],
+      problems: [
+        problem(
+          key,
+          text,
+          `a date that is not in the future (today is ${now.toISODate()})`,
+        ),
+      ],
     };
   }
   return { value: date, problems: [] };

@@ -1,5 +1,9 @@
 import { Duration } from 'luxon';
-import { DURATION_EXPECTATION, formatDuration, parseDuration } from './duration';
+import {
+  DURATION_EXPECTATION,
+  formatDuration,
+  parseDuration,
+} from './duration';
 
 const KEY = 'platform-ops/backup-policy';
 
@@ -71,19 +75,25 @@ describe('formatDuration', () => {
     [{ hours: 23, minutes: 60 }, '1d'],
     [{ minutes: 1, seconds: 30 }, '90s'],
     [{ hours: 1, seconds: 1 }, '3601s'],
-  ])('writes the mixed duration %j with the largest exact unit: %s', (object, expected) => {
-    expect(formatDuration(Duration.fromObject(object))).toBe(expected);
-  });
+  ])(
+    'writes the mixed duration %j with the largest exact unit: %s',
+    (object, expected) => {
+      expect(formatDuration(Duration.fromObject(object))).toBe(expected);
+    },
+  );
 
   it('formats an ISO duration', () => {
     expect(formatDuration(Duration.fromISO('P1D'))).toBe('1d');
     expect(formatDuration(Duration.fromISO('PT36H'))).toBe('36h');
   });
 
-  it.each([['0d'], ['0h'], ['0s']])('formats the zero duration %s in the unit written', zero => {
-    const text = formatDuration(parseDuration('k', zero).value!);
-    expect(text).toBe(zero);
-    expect(parseDuration('k', text).value?.as('seconds')).toBe(0);
-    expect(formatDuration(Duration.fromObject({}))).toBe('0s');
-  });
+  it.each([['0d'], ['0h'], ['0s']])(
+    'formats the zero duration %s in the unit written',
+    zero => {
+      const text = formatDuration(parseDuration('k', zero).value!);
+      expect(text).toBe(zero);
+      expect(parseDuration('k', text).value?.as('seconds')).toBe(0);
+      expect(formatDuration(Duration.fromObject({}))).toBe('0s');
+    },
+  );
 });

@@ -28,7 +28,10 @@ export const DURATION_EXPECTATION =
 export function parseDuration(key: string, text: string): Parsed<Duration> {
   const match = DURATION_PATTERN.exec(text.trim());
   if (!match) {
-    return { value: undefined, problems: [problem(key, text, DURATION_EXPECTATION)] };
+    return {
+      value: undefined,
+      problems: [problem(key, text, DURATION_EXPECTATION)],
+    };
   }
   const unit = UNITS[match[2] as keyof typeof UNITS];
   return {
@@ -45,17 +48,28 @@ export function parseDuration(key: string, text: string): Parsed<Duration> {
  * @public
  */
 export function formatDuration(duration: Duration): string {
-  const letters = Object.fromEntries(Object.entries(UNITS).map(([letter, unit]) => [unit, letter]));
+  const letters = Object.fromEntries(
+    Object.entries(UNITS).map(([letter, unit]) => [unit, letter]),
+  );
   const written = Object.entries(duration.toObject());
   if (written.length === 1 && written[0][1] === 0 && letters[written[0][0]]) {
     return `0${letters[written[0][0]]}`;
   }
   const parts = written.filter(([, amount]) => amount);
-  if (parts.length === 1 && letters[parts[0][0]] && Number.isInteger(parts[0][1])) {
+  if (
+    parts.length === 1 &&
+    letters[parts[0][0]] &&
+    Number.isInteger(parts[0][1])
+  ) {
     return `${parts[0][1]}${letters[parts[0][0]]}`;
   }
   const seconds = Math.round(duration.as('seconds'));
-  const units: Array<[string, number]> = [['w', 604800], ['d', 86400], ['h', 3600], ['m', 60]];
+  const units: Array<[string, number]> = [
+    ['w', 604800],
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+  ];
   const unit = units.find(([, size]) => seconds !== 0 && seconds % size === 0);
   return unit ? `${seconds / unit[1]}${unit[0]}` : `${seconds}s`;
 }

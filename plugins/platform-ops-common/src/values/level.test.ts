@@ -21,10 +21,19 @@ describe('levels', () => {
     expect(parseAlertLevel('k', text)).toEqual({ value: level, problems: [] });
   });
 
-  it.each([[''], ['P4'], ['P0'], ['1'], ['high'], ['P 1'], ['P1!']])('reports %j', text => {
-    expect(parseAlertLevel('k', text)).toEqual({
-      value: undefined,
-      problems: [expect.objectContaining({ key: 'k', value: text, expected: 'one of P1, P2, P3' })],
-    });
-  });
+  it.each([[''], ['P4'], ['P0'], ['1'], ['high'], ['P 1'], ['P1!']])(
+    'reports %j',
+    text => {
+      expect(parseAlertLevel('k', text)).toEqual({
+        value: undefined,
+        problems: [
+          expect.objectContaining({
+            key: 'k',
+            value: text,
+            expected: 'one of P1, P2, P3',
+          }),
+        ],
+      });
+    },
+  );
 });

@@ -32,7 +32,10 @@ export function isAlertLevel(text: string): text is AlertLevel {
 export function parseAlertLevel(key: string, text: string): Parsed<AlertLevel> {
   const normalized = text.trim().toUpperCase();
   if (!isAlertLevel(normalized)) {
-    return { value: undefined, problems: [problem(key, text, 'one of P1, P2, P3')] };
+    return {
+      value: undefined,
+      problems: [problem(key, text, 'one of P1, P2, P3')],
+    };
   }
   return { value: normalized, problems: [] };
 }

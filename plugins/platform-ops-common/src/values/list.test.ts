@@ -15,7 +15,11 @@ describe('parseList', () => {
     const parsed = parseList(KEY, text);
     expect(parsed.value).toBeUndefined();
     expect(parsed.problems).toEqual([
-      expect.objectContaining({ key: KEY, value: text, expected: expect.stringContaining('at least one item') }),
+      expect.objectContaining({
+        key: KEY,
+        value: text,
+        expected: expect.stringContaining('at least one item'),
+      }),
     ]);
   });
 
@@ -28,7 +32,11 @@ describe('parseList', () => {
     const parsed = parseList(KEY, text);
     expect(parsed.value).toEqual(kept);
     expect(parsed.problems).toEqual([
-      expect.objectContaining({ key: KEY, value: text, expected: expect.stringContaining('without empty items') }),
+      expect.objectContaining({
+        key: KEY,
+        value: text,
+        expected: expect.stringContaining('without empty items'),
+      }),
     ]);
   });
 });
@@ -45,19 +53,30 @@ describe('parseKeyValueList', () => {
     });
   });
 
-  it.each([['a'], ['a='], ['=1'], [' = ']])('reports the item %j without name or value', item => {
-    const parsed = parseKeyValueList(KEY, `ok=1, ${item}`);
-    expect(parsed.value).toEqual([['ok', '1']]);
-    expect(parsed.problems).toEqual([
-      expect.objectContaining({ key: KEY, value: item.trim(), expected: 'an item of the form name=value' }),
-    ]);
-  });
+  it.each([['a'], ['a='], ['=1'], [' = ']])(
+    'reports the item %j without name or value',
+    item => {
+      const parsed = parseKeyValueList(KEY, `ok=1, ${item}`);
+      expect(parsed.value).toEqual([['ok', '1']]);
+      expect(parsed.problems).toEqual([
+        expect.objectContaining({
+          key: KEY,
+          value: item.trim(),
+          expected: 'an item of the form name=value',
+        }),
+      ]);
+    },
+  );
 
   it('reports a duplicate key and keeps the first', () => {
     const parsed = parseKeyValueList(KEY, 'a=1, a=2');
     expect(parsed.value).toEqual([['a', '1']]);
     expect(parsed.problems).toEqual([
-      expect.objectContaining({ key: KEY, value: 'a=2', expected: '"a" only once' }),
+      expect.objectContaining({
+        key: KEY,
+        value: 'a=2',
+        expected: '"a" only once',
+      }),
     ]);
   });
 

@@ -11,12 +11,16 @@ export function parseList(key: string, text: string): Parsed<string[]> {
   if (text.trim() === '') {
     return {
       value: undefined,
-      problems: [problem(key, text, 'a comma-separated list with at least one item')],
+      problems: [
+        problem(key, text, 'a comma-separated list with at least one item'),
+      ],
     };
   }
   const items = text.split(',').map(item => item.trim());
   if (items.some(item => item === '')) {
-    problems.push(problem(key, text, 'a comma-separated list without empty items'));
+    problems.push(
+      problem(key, text, 'a comma-separated list without empty items'),
+    );
   }
   return { value: items.filter(item => item !== ''), problems };
 }

@@ -28,7 +28,10 @@ export function isValidName(text: string): boolean {
 export function parseName(key: string, text: string): Parsed<string> {
   const trimmed = text.trim();
   if (!isValidName(trimmed)) {
-    return { value: undefined, problems: [problem(key, text, NAME_EXPECTATION)] };
+    return {
+      value: undefined,
+      problems: [problem(key, text, NAME_EXPECTATION)],
+    };
   }
   return { value: trimmed, problems: [] };
 }

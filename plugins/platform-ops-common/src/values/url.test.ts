@@ -5,7 +5,10 @@ const KEY = 'platform-ops/runbook';
 
 describe('parseHttpUrl', () => {
   it.each([
-    ['https://wiki.example.com/runbooks/ingress', 'https://wiki.example.com/runbooks/ingress'],
+    [
+      'https://wiki.example.com/runbooks/ingress',
+      'https://wiki.example.com/runbooks/ingress',
+    ],
     ['http://wiki.local/x?y=1#z', 'http://wiki.local/x?y=1#z'],
     ['https://wiki.example.com', 'https://wiki.example.com/'],
     ['  https://wiki.example.com/a  ', 'https://wiki.example.com/a'],

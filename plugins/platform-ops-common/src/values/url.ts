@@ -16,7 +16,10 @@ export function parseHttpUrl(key: string, text: string): Parsed<string> {
   } catch {
     return { value: undefined, problems: [problem(key, text, expected)] };
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    !url.hostname
+  ) {
     return { value: undefined, problems: [problem(key, text, expected)] };
   }
   return { value: url.toString(), problems: [] };
