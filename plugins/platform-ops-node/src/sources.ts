@@ -1,5 +1,9 @@
-import { RawAlert } from '@platform-ops/plugin-platform-ops-common';
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import {
+  BackupInventory,
+  RawAlert,
+  RawBackup,
+} from '@platform-ops/plugin-platform-ops-common';
 
 /**
  * A live alert as the suite understands it, whatever system it came from.
@@ -26,29 +30,23 @@ export interface AlertSource {
  *
  * @public
  */
-export type SourceBackup = {
-  name: string;
-  /** Velero schedule or tool that produced it. */
-  schedule?: string;
-  labels: Record<string, string>;
-  phase: 'Completed' | 'PartiallyFailed' | 'Failed' | 'InProgress' | string;
-  startedAt?: string;
-  completedAt?: string;
-  expiresAt?: string;
-  /** Namespaces and resources the backup covered. */
-  includedNamespaces: string[];
-};
+export type SourceBackup = RawBackup;
 
 /**
- * A source of backup records for one environment, such as Velero or an S3
- * bucket of pushed reports.
+ * A source of backup records for one environment, such as the Velero of its
+ * cluster or an S3 bucket of reports. The backend polls it on its schedule
+ * and keeps the last good inventory when a poll fails.
  *
  * @public
  */
 export interface BackupSource {
   readonly id: string;
   readonly environment: string;
-  fetchBackups(options: { signal?: AbortSignal }): Promise<SourceBackup[]>;
+  /**
+   * Fetches every backup with the schedules, storage locations and restores
+   * that explain it; throws when the source cannot be reached.
+   */
+  fetchInventory(options: { signal?: AbortSignal }): Promise<BackupInventory>;
 }
 
 /**
