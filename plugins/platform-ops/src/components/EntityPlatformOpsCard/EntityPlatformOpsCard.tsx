@@ -4,7 +4,7 @@ import {
   ANNOTATION_MAINTENANCE_WINDOW,
   ANNOTATION_SCOPE,
 } from '@platform-ops/plugin-platform-ops-common';
-import { SummaryCard } from '../SummaryCard';
+import { EntitySummaryCardFrame } from '../shared/EntitySummaryCardFrame';
 import { OpsSummaryContent } from './OpsSummaryContent';
 
 // The main key of each aspect, as a starting point for the platform team.
@@ -21,7 +21,7 @@ const MAIN_ANNOTATIONS = [
  */
 export function EntityPlatformOpsCard() {
   return (
-    <SummaryCard
+    <EntitySummaryCardFrame
       title="Platform Ops"
       annotation={MAIN_ANNOTATIONS}
       render={summary => <OpsSummaryContent summary={summary} />}

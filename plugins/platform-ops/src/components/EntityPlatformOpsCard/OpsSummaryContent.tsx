@@ -1,10 +1,10 @@
 import Grid from '@material-ui/core/Grid';
 import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
-import { AlertingSummary } from './AlertingSummary';
-import { BackupsSummary } from './BackupsSummary';
-import { MaintenanceSummary } from './MaintenanceSummary';
-import { ProblemsPanel } from './ProblemsPanel';
-import { ScopeSummary } from './ScopeSummary';
+import { AlertingSummary } from '../alerting/AlertingSummary';
+import { BackupsSummary } from '../backups/BackupsSummary';
+import { MaintenanceSummary } from '../maintenance/MaintenanceSummary';
+import { ScopeSummary } from '../scope/ScopeSummary';
+import { ProblemsPanel } from '../shared/ProblemsPanel';
 
 /** The overview card's content once the summary has arrived. */
 export function OpsSummaryContent(props: { summary: OpsSummary }) {

@@ -1,12 +1,10 @@
 import {
-  ANNOTATION_ALERT_LEVELS,
   ANNOTATION_ALERT_MATCHERS,
+  problemsOfAspect,
 } from '@platform-ops/plugin-platform-ops-common';
-import { ProblemsPanel } from '../EntityPlatformOpsCard/ProblemsPanel';
-import { SummaryCard } from '../SummaryCard';
-import { AlertsSummary } from './AlertsSummary';
-
-const ALERTING_KEYS = [ANNOTATION_ALERT_LEVELS, ANNOTATION_ALERT_MATCHERS];
+import { EntitySummaryCardFrame } from '../shared/EntitySummaryCardFrame';
+import { ProblemsPanel } from '../shared/ProblemsPanel';
+import { AlertingDetails } from './AlertingDetails';
 
 /**
  * The entity's level per environment, its live alerts and whether they can
@@ -14,15 +12,15 @@ const ALERTING_KEYS = [ANNOTATION_ALERT_LEVELS, ANNOTATION_ALERT_MATCHERS];
  */
 export function EntityAlertsCard() {
   return (
-    <SummaryCard
+    <EntitySummaryCardFrame
       title="Alerts"
       annotation={ANNOTATION_ALERT_MATCHERS}
       render={summary => (
         <>
           <ProblemsPanel
-            problems={summary.problems.filter(problem => ALERTING_KEYS.includes(problem.key))}
+            problems={problemsOfAspect(summary.problems, 'alerting')}
           />
-          <AlertsSummary alerting={summary.alerting} />
+          <AlertingDetails alerting={summary.alerting} />
         </>
       )}
     />

@@ -11,11 +11,14 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
 import { ReactNode } from 'react';
-import { isPlatformOpsAvailable } from '../annotations';
-import { useOpsSummary } from '../hooks/useOpsSummary';
-import { GeneratedAt } from './EntityPlatformOpsCard/GeneratedAt';
+import { isPlatformOpsAvailable } from '../../annotations';
+import { useOpsSummary } from '../../hooks/useOpsSummary';
+import { GeneratedAt } from './GeneratedAt';
 
-function Loaded(props: { title: string; render: (summary: OpsSummary) => ReactNode }) {
+function Loaded(props: {
+  title: string;
+  render: (summary: OpsSummary) => ReactNode;
+}) {
   const { value, loading, error, retry } = useOpsSummary();
   if (loading) {
     return (
@@ -37,18 +40,22 @@ function Loaded(props: { title: string; render: (summary: OpsSummary) => ReactNo
     );
   }
   return (
-    <InfoCard title={props.title} subheader={<GeneratedAt generatedAt={value.generatedAt} />}>
+    <InfoCard
+      title={props.title}
+      subheader={<GeneratedAt generatedAt={value.generatedAt} />}
+    >
       {props.render(value)}
     </InfoCard>
   );
 }
 
 /**
- * The frame of an aspect card: the empty state naming the annotation to add
- * when the entity has none, a progress bar while loading, the error with a
- * retry, and "as of" once loaded.
+ * The frame every entity card of the suite uses: the empty state naming the
+ * annotation to add when the entity has none, a progress bar while loading,
+ * the error with a retry, and "as of" once the summary is loaded. The cards
+ * only say what to show of the summary.
  */
-export function SummaryCard(props: {
+export function EntitySummaryCardFrame(props: {
   title: string;
   /** The annotations a platform team adds first for this aspect. */
   annotation: string | string[];

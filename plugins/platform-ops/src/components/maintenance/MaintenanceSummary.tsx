@@ -4,12 +4,15 @@ import {
   MaintenanceSection,
   Problem,
 } from '@platform-ops/plugin-platform-ops-common';
-import { DefaultMark } from './DefaultMark';
-import { Field } from './Field';
-import { NotSet } from './NotSet';
-import { SummarySection } from './SummarySection';
+import { DefaultMark } from '../shared/DefaultMark';
+import { Field } from '../shared/Field';
+import { NotSet } from '../shared/NotSet';
+import { SummarySection } from '../shared/SummarySection';
 
-/** The maintenance window per environment and the running release. */
+/**
+ * The maintenance section of the overview card: the maintenance window per
+ * environment and the running release.
+ */
 export function MaintenanceSummary(props: {
   maintenance: MaintenanceSection;
   problems: Problem[];

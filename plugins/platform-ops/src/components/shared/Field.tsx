@@ -8,7 +8,12 @@ export function Field(props: { label: string; children: ReactNode }) {
   return (
     // Long values (runbook URLs, matchers) wrap instead of running into the
     // next column.
-    <Typography variant="body2" component="div" gutterBottom style={{ overflowWrap: 'anywhere' }}>
+    <Typography
+      variant="body2"
+      component="div"
+      gutterBottom
+      style={{ overflowWrap: 'anywhere' }}
+    >
       <Box component="span" fontWeight="fontWeightBold">
         {label}:
       </Box>{' '}

@@ -7,15 +7,21 @@ import { HeartbeatBanner } from './HeartbeatBanner';
 import { LevelChip } from './LevelChip';
 
 /**
- * The alerting aspect in full: the level per environment, the heartbeat
- * banners, live alerts and how old they are.
+ * The alerting aspect in full, as the alerts card shows it: the level per
+ * environment, the heartbeat banners, live alerts and how old they are.
  */
-export function AlertsSummary(props: { alerting: AlertingSection }) {
+export function AlertingDetails(props: { alerting: AlertingSection }) {
   const { alerting } = props;
   return (
     <>
       <HeartbeatBanner status={alerting.status} />
-      <Box display="flex" flexWrap="wrap" gridGap={16} mb={2} aria-label="Levels per environment">
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        gridGap={16}
+        mb={2}
+        aria-label="Levels per environment"
+      >
         {alerting.environments.map(environment => (
           <Box key={environment} display="flex" alignItems="center" gridGap={4}>
             <Typography variant="body2" component="span">
@@ -34,7 +40,12 @@ export function AlertsSummary(props: { alerting: AlertingSection }) {
       <AlertList alerts={alerting.alerts} trustworthy={alerting.trustworthy} />
       <Box mt={1}>
         {alerting.status.map(status => (
-          <Typography key={status.environment} variant="caption" component="div" color="textSecondary">
+          <Typography
+            key={status.environment}
+            variant="caption"
+            component="div"
+            color="textSecondary"
+          >
             {status.environment}: <Freshness fetchedAt={status.fetchedAt} />
           </Typography>
         ))}

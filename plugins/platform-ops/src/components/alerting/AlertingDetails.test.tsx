@@ -2,7 +2,7 @@ import { renderInTestApp } from '@backstage/test-utils';
 import { AlertingSection } from '@platform-ops/plugin-platform-ops-common';
 import { screen, within } from '@testing-library/react';
 import { DateTime } from 'luxon';
-import { AlertsSummary } from './AlertsSummary';
+import { AlertingDetails } from './AlertingDetails';
 
 const minutesAgo = (minutes: number) =>
   DateTime.utc().minus({ minutes }).toISO()!;
@@ -64,9 +64,9 @@ const alerting: AlertingSection = {
   trustworthy: false,
 };
 
-describe('AlertsSummary', () => {
+describe('AlertingDetails', () => {
   it('warns plainly when a heartbeat is missing or Alertmanager is unreachable', async () => {
-    await renderInTestApp(<AlertsSummary alerting={alerting} />);
+    await renderInTestApp(<AlertingDetails alerting={alerting} />);
     const banners = screen.getAllByRole('alert');
     expect(banners).toHaveLength(2);
     expect(banners[0]).toHaveTextContent('No Watchdog heartbeat in staging');
@@ -82,7 +82,7 @@ describe('AlertsSummary', () => {
 
   it('says the data is stale, not the source unreachable, when no poll failed', async () => {
     await renderInTestApp(
-      <AlertsSummary
+      <AlertingDetails
         alerting={{
           ...alerting,
           status: [
@@ -104,7 +104,7 @@ describe('AlertsSummary', () => {
   });
 
   it('lists live alerts with level, summary, age and a link to the source', async () => {
-    await renderInTestApp(<AlertsSummary alerting={alerting} />);
+    await renderInTestApp(<AlertingDetails alerting={alerting} />);
     const list = screen.getByRole('list', { name: 'Live alerts' });
     const [down, silenced] = within(list).getAllByRole('listitem');
     expect(down).toHaveTextContent('P1');
@@ -119,7 +119,7 @@ describe('AlertsSummary', () => {
   });
 
   it('shows the level of each environment', async () => {
-    await renderInTestApp(<AlertsSummary alerting={alerting} />);
+    await renderInTestApp(<AlertingDetails alerting={alerting} />);
     const levels = screen.getByLabelText('Levels per environment');
     expect(levels).toHaveTextContent('staging:P2');
     expect(levels).toHaveTextContent('production:P1');
@@ -128,14 +128,14 @@ describe('AlertsSummary', () => {
   it('says "no alerts" only when every heartbeat is ok', async () => {
     const quiet = { ...alerting, alerts: [] };
     const { unmount } = await renderInTestApp(
-      <AlertsSummary alerting={quiet} />,
+      <AlertingDetails alerting={quiet} />,
     );
     expect(
       screen.getByText(/proves nothing until every heartbeat is back/),
     ).toBeInTheDocument();
     unmount();
     await renderInTestApp(
-      <AlertsSummary
+      <AlertingDetails
         alerting={{
           ...quiet,
           trustworthy: true,

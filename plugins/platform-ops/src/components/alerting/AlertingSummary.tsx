@@ -1,28 +1,22 @@
 import {
   ALERT_LEVELS,
   AlertingSection,
-  AlertMatcher,
   ANNOTATION_ALERT_LEVELS,
   ANNOTATION_ALERT_MATCHERS,
   ANNOTATION_ENVIRONMENTS,
+  formatMatchers,
   Problem,
 } from '@platform-ops/plugin-platform-ops-common';
-import { LevelChip } from '../alerting/LevelChip';
-import { DefaultMark } from './DefaultMark';
-import { Field } from './Field';
-import { NotSet } from './NotSet';
-import { SummarySection } from './SummarySection';
+import { DefaultMark } from '../shared/DefaultMark';
+import { Field } from '../shared/Field';
+import { NotSet } from '../shared/NotSet';
+import { SummarySection } from '../shared/SummarySection';
+import { LevelChip } from './LevelChip';
 
-/** Matchers written back in Alertmanager's own syntax. */
-export function formatMatchers(matchers: AlertMatcher[]): string {
-  const parts = matchers.map(
-    matcher =>
-      `${matcher.name}${matcher.operator}${JSON.stringify(matcher.value)}`,
-  );
-  return `{${parts.join(', ')}}`;
-}
-
-/** The level a failure gets in each environment. */
+/**
+ * The alerting section of the overview card: the level a failure gets in
+ * each environment, the matchers and the live alert counts.
+ */
 export function AlertingSummary(props: {
   alerting: AlertingSection;
   problems: Problem[];
@@ -65,9 +59,7 @@ export function AlertingSummary(props: {
         )}
       </Field>
       {alerting.matchers.length > 0 && (
-        <Field label="Live">
-          {liveText(alerting)}
-        </Field>
+        <Field label="Live">{liveText(alerting)}</Field>
       )}
     </SummarySection>
   );
@@ -79,5 +71,7 @@ function liveText(alerting: AlertingSection): string {
     .map(level => `${alerting.counts[level]} ${level}`)
     .join(', ');
   const counts = firing || 'no alerts firing';
-  return alerting.trustworthy ? counts : `${counts} (not trustworthy: a heartbeat is not ok)`;
+  return alerting.trustworthy
+    ? counts
+    : `${counts} (not trustworthy: a heartbeat is not ok)`;
 }

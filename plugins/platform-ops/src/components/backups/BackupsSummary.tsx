@@ -4,29 +4,18 @@ import {
   ANNOTATION_BACKUP_SCOPE,
   ANNOTATION_BACKUP_SOURCE,
   BackupsSection,
-  BackupSourceSpec,
   Problem,
 } from '@platform-ops/plugin-platform-ops-common';
-import { DefaultMark } from './DefaultMark';
-import { Field } from './Field';
-import { NotSet } from './NotSet';
-import { SummarySection } from './SummarySection';
+import { DefaultMark } from '../shared/DefaultMark';
+import { Field } from '../shared/Field';
+import { NotSet } from '../shared/NotSet';
+import { SummarySection } from '../shared/SummarySection';
+import { describeBackupSource } from './describeBackupSource';
 
-/** Where the backup status comes from, in words. */
-export function describeBackupSource(source: BackupSourceSpec): string {
-  switch (source.type) {
-    case 'none':
-      return 'none: nothing is backed up, on purpose';
-    case 'push':
-      return 'reports pushed by the backup tool';
-    default:
-      return 'schedule' in source
-        ? `Velero schedule ${source.schedule}`
-        : `Velero backups of ${source.selector.label}=${source.selector.value}`;
-  }
-}
-
-/** Recovery objectives, what is backed up and how it is protected. */
+/**
+ * The backups section of the overview card: recovery objectives, what is
+ * backed up and how it is protected.
+ */
 export function BackupsSummary(props: {
   backups: BackupsSection;
   problems: Problem[];
