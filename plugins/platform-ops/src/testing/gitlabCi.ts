@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
-import { ingressNginxSummary } from './ingressNginx';
+import {
+  OpsSummary,
+  summarizeEntity,
+} from '@platform-ops/plugin-platform-ops-common';
+import { heartbeatsOk, testConfig, testNow } from './testConfig';
 
 // Mirrors gitlab-ci in demo/catalog/outside.yaml: outside the fence, the IT
 // systems team accountable through the party's configured owner.
@@ -26,24 +29,25 @@ export const gitlabCiEntity: Entity = {
   },
 };
 
+const summarized = summarizeEntity(gitlabCiEntity, testConfig, testNow);
+
+const maria = {
+  ref: 'user:default/maria',
+  kind: 'user',
+  found: true,
+  title: 'Maria Santos',
+  email: 'maria@example.com',
+};
+
+/**
+ * The backend's answer for gitlab-ci: the entity summarized with the demo
+ * config, plus the contacts the backend resolves in the catalog and healthy
+ * heartbeats.
+ */
 export const gitlabCiSummary: OpsSummary = {
-  ...ingressNginxSummary,
-  entity: {
-    ref: 'component:default/gitlab-ci',
-    kind: 'Component',
-    namespace: 'default',
-    name: 'gitlab-ci',
-    title: 'GitLab CI',
-  },
+  ...summarized,
   scope: {
-    party: 'it-systems',
-    partyTitle: 'IT systems team',
-    insideFence: false,
-    accountable: 'group:default/it-systems',
-    accountableSource: 'party',
-    owner: 'group:default/it-systems',
-    ownerDiffers: false,
-    escalation: ['user:default/maria', 'group:default/it-systems'],
+    ...summarized.scope,
     contacts: {
       'group:default/it-systems': {
         ref: 'group:default/it-systems',
@@ -52,13 +56,7 @@ export const gitlabCiSummary: OpsSummary = {
         title: 'IT systems team',
         email: 'it-systems@example.com',
         members: [
-          {
-            ref: 'user:default/maria',
-            kind: 'user',
-            found: true,
-            title: 'Maria Santos',
-            email: 'maria@example.com',
-          },
+          maria,
           {
             ref: 'user:default/tomas',
             kind: 'user',
@@ -68,24 +66,12 @@ export const gitlabCiSummary: OpsSummary = {
           },
         ],
       },
-      'user:default/maria': {
-        ref: 'user:default/maria',
-        kind: 'user',
-        found: true,
-        title: 'Maria Santos',
-        email: 'maria@example.com',
-      },
+      'user:default/maria': maria,
     },
-    audits: [
-      {
-        kind: 'provider',
-        last: '2026-04-14',
-        interval: '365d',
-        nextDue: '2027-04-14',
-        state: 'ok',
-      },
-    ],
-    runbook: 'https://wiki.example.com/runbooks/gitlab-ci',
   },
-  problems: [],
+  alerting: {
+    ...summarized.alerting,
+    status: heartbeatsOk(summarized.alerting.environments),
+    trustworthy: true,
+  },
 };

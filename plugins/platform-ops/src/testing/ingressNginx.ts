@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
+import {
+  OpsSummary,
+  summarizeEntity,
+} from '@platform-ops/plugin-platform-ops-common';
+import { heartbeatsOk, testConfig, testNow } from './testConfig';
 
 // Mirrors demo/catalog/platform.yaml, for tests and the dev app.
 
@@ -33,24 +37,17 @@ export const ingressNginxEntity: Entity = {
   },
 };
 
+const summarized = summarizeEntity(ingressNginxEntity, testConfig, testNow);
+
+/**
+ * The backend's answer for ingress-nginx: the entity summarized with the
+ * demo config, plus what the backend adds from its sources: the contacts it
+ * resolves in the catalog, and healthy heartbeats with no alert firing.
+ */
 export const ingressNginxSummary: OpsSummary = {
-  entity: {
-    ref: 'component:default/ingress-nginx',
-    kind: 'Component',
-    namespace: 'default',
-    name: 'ingress-nginx',
-    title: 'Ingress NGINX',
-  },
-  annotated: true,
+  ...summarized,
   scope: {
-    party: 'platform',
-    partyTitle: 'Platform team',
-    insideFence: true,
-    accountable: 'group:default/platform-team',
-    accountableSource: 'owner',
-    owner: 'group:default/platform-team',
-    ownerDiffers: false,
-    escalation: ['group:default/platform-oncall', 'user:default/jane'],
+    ...summarized.scope,
     contacts: {
       'group:default/platform-team': {
         ref: 'group:default/platform-team',
@@ -90,55 +87,10 @@ export const ingressNginxSummary: OpsSummary = {
         email: 'jane@example.com',
       },
     },
-    audits: [],
-    runbook: 'https://wiki.example.com/runbooks/ingress-nginx',
   },
   alerting: {
-    environments: ['staging', 'production'],
-    levels: {
-      staging: { value: 'P2', source: 'annotation' },
-      production: { value: 'P1', source: 'annotation' },
-    },
-    matchers: [
-      { name: 'namespace', operator: '=', value: 'ingress-nginx' },
-      { name: 'app', operator: '=', value: 'ingress-nginx' },
-    ],
-    alerts: [],
-    counts: { P1: 0, P2: 0, P3: 0 },
-    status: [
-      {
-        environment: 'staging',
-        heartbeat: 'ok',
-        heartbeatAlertname: 'Watchdog',
-        fetchedAt: '2026-11-22T00:04:30.000Z',
-      },
-      {
-        environment: 'production',
-        heartbeat: 'ok',
-        heartbeatAlertname: 'Watchdog',
-        fetchedAt: '2026-11-22T00:04:30.000Z',
-      },
-    ],
+    ...summarized.alerting,
+    status: heartbeatsOk(summarized.alerting.environments),
     trustworthy: true,
   },
-  backups: {
-    policy: {
-      rpo: { value: '24h', source: 'config' },
-      retention: { value: '7d', source: 'config' },
-      rto: { value: '4h', source: 'config' },
-    },
-    source: { type: 'none' },
-    scope: [],
-    protection: [],
-    protectionGaps: [],
-  },
-  maintenance: {
-    windows: {
-      staging: { value: 'staging-monthly', source: 'annotation' },
-      production: { value: 'prod-monthly', source: 'annotation' },
-    },
-    release: { product: 'ingress-nginx', cycle: '1.11' },
-  },
-  problems: [],
-  generatedAt: '2026-03-10T13:05:00.000Z',
 };

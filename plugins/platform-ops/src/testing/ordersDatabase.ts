@@ -1,7 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
-import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
+import {
+  OpsSummary,
+  summarizeEntity,
+} from '@platform-ops/plugin-platform-ops-common';
+import { heartbeatsOk, testConfig, testNow } from './testConfig';
 
-// An application team's database with backups and two annotation mistakes.
+// An application team's database with backups, an overdue audit and two
+// annotation mistakes (a level that does not exist, a runbook that is not
+// a URL).
 
 export const ordersDatabaseEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -12,6 +18,7 @@ export const ordersDatabaseEntity: Entity = {
     annotations: {
       'platform-ops/scope': 'application',
       'platform-ops/escalation': 'group:default/orders-team',
+      'platform-ops/audits': 'application=2025-06-15',
       'platform-ops/backup-policy': 'rpo=1h, retention=30d',
       'platform-ops/backup-source': 'velero:selector=app=orders',
       'platform-ops/backup-scope':
@@ -24,23 +31,17 @@ export const ordersDatabaseEntity: Entity = {
   spec: { type: 'database', lifecycle: 'production', owner: 'orders-team' },
 };
 
+const summarized = summarizeEntity(ordersDatabaseEntity, testConfig, testNow);
+
+/**
+ * The backend's answer for orders-db: the entity summarized with the demo
+ * config, plus the contact the backend resolves in the catalog and healthy
+ * heartbeats.
+ */
 export const ordersDatabaseSummary: OpsSummary = {
-  entity: {
-    ref: 'component:default/orders-db',
-    kind: 'Component',
-    namespace: 'default',
-    name: 'orders-db',
-  },
-  annotated: true,
+  ...summarized,
   scope: {
-    party: 'application',
-    partyTitle: 'Application team',
-    insideFence: false,
-    accountable: 'group:default/orders-team',
-    accountableSource: 'owner',
-    owner: 'group:default/orders-team',
-    ownerDiffers: false,
-    escalation: ['group:default/orders-team'],
+    ...summarized.scope,
     contacts: {
       'group:default/orders-team': {
         ref: 'group:default/orders-team',
@@ -50,63 +51,10 @@ export const ordersDatabaseSummary: OpsSummary = {
         email: 'orders@example.com',
       },
     },
-    audits: [
-      {
-        kind: 'application',
-        last: '2025-06-15',
-        interval: '365d',
-        nextDue: '2026-06-15',
-        state: 'overdue',
-      },
-    ],
   },
   alerting: {
-    environments: ['staging', 'production'],
-    levels: {
-      staging: { value: 'P3', source: 'config' },
-      production: { value: 'P2', source: 'config' },
-    },
-    matchers: [],
-    alerts: [],
-    counts: { P1: 0, P2: 0, P3: 0 },
-    status: [],
-    trustworthy: false,
+    ...summarized.alerting,
+    status: heartbeatsOk(summarized.alerting.environments),
+    trustworthy: true,
   },
-  backups: {
-    policy: {
-      rpo: { value: '1h', source: 'annotation' },
-      retention: { value: '30d', source: 'annotation' },
-      rto: { value: '4h', source: 'config' },
-    },
-    source: { type: 'velero', selector: { label: 'app', value: 'orders' } },
-    scope: [
-      { kind: 'pvc', target: 'orders/data-orders-db-0' },
-      { kind: 'database', target: 'orders' },
-    ],
-    protection: ['object-lock', 'off-site'],
-    protectionGaps: ['off-cloud', 'encrypted'],
-  },
-  maintenance: {
-    windows: {
-      staging: { value: 'staging-monthly', source: 'config' },
-      production: { value: 'prod-monthly', source: 'config' },
-    },
-  },
-  problems: [
-    {
-      key: 'platform-ops/alert-levels',
-      value: 'P0',
-      expected: 'one of P1, P2, P3',
-      message:
-        'platform-ops/alert-levels: "P0" is not valid; expected one of P1, P2, P3.',
-    },
-    {
-      key: 'platform-ops/runbook',
-      value: 'wiki/runbooks/orders-db',
-      expected: 'an absolute http:// or https:// URL',
-      message:
-        'platform-ops/runbook: "wiki/runbooks/orders-db" is not valid; expected an absolute http:// or https:// URL.',
-    },
-  ],
-  generatedAt: '2026-03-10T13:05:00.000Z',
 };
