@@ -5,13 +5,16 @@ import Typography from '@material-ui/core/Typography';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { LookupResponse } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
 import { KeyboardEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { platformOpsApiRef } from '../../api';
-import { entityRouteParams, LookupResultCard } from './LookupResultCard';
+import { LookupResultCard } from './LookupResultCard';
 import { useLookup } from './useLookup';
 
 function IndexFreshness(props: { response: LookupResponse }) {
@@ -57,7 +60,9 @@ export function IncidentLookup() {
         : await api.lookup(current).catch(() => undefined);
     const top = answer?.results[0];
     if (top) {
-      navigate(entityRoute(entityRouteParams(top.entity)));
+      navigate(
+        entityRoute(entityRouteParams(top.entity, { encodeParams: true })),
+      );
     }
   };
 

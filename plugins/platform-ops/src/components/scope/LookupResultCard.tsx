@@ -5,7 +5,10 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   ALERT_LEVELS,
   isHttpUrl,
@@ -15,15 +18,6 @@ import { LevelChip } from '../alerting/LevelChip';
 import { ContactLink } from './ContactLink';
 import { EscalationPath } from './EscalationPath';
 import { scopeSentence } from './scopeSentence';
-
-/** Route parameters of an entity page, with the kind in lower case as the catalog writes it. */
-export function entityRouteParams(entity: LookupResult['entity']) {
-  return {
-    kind: entity.kind.toLocaleLowerCase('en-US'),
-    namespace: entity.namespace,
-    name: entity.name,
-  };
-}
 
 const FIELD_NAMES: Record<LookupResult['match']['field'], string> = {
   name: 'name',
@@ -53,7 +47,12 @@ export function LookupResultCard(props: { result: LookupResult }) {
       <CardContent>
         <Box display="flex" alignItems="baseline" flexWrap="wrap" gridGap={8}>
           <Typography variant="h5" component="h2">
-            <Link to={entityRoute(entityRouteParams(entity))}>
+            <Link
+              // Encoded as the catalog's own entity links are.
+              to={entityRoute(
+                entityRouteParams(entity, { encodeParams: true }),
+              )}
+            >
               {entity.title ?? entity.name}
             </Link>
           </Typography>
