@@ -10,8 +10,15 @@ import { LevelChip } from './LevelChip';
 
 const useStyles = makeStyles(theme => ({
   suppressed: { opacity: 0.6 },
-  header: { display: 'flex', alignItems: 'center', gap: theme.spacing(1), flexWrap: 'wrap' },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    flexWrap: 'wrap',
+  },
   meta: { color: theme.palette.text.secondary },
+  // Alertmanager descriptions often span lines; keep their breaks.
+  description: { whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
 }));
 
 function suppression(alert: LiveAlert): string | undefined {
@@ -19,7 +26,9 @@ function suppression(alert: LiveAlert): string | undefined {
     return `Silenced (silence ${alert.silencedBy.join(', ')})`;
   }
   if (alert.inhibitedBy.length > 0) {
-    return `Inhibited by ${alert.inhibitedBy.length} other alert${alert.inhibitedBy.length === 1 ? '' : 's'}`;
+    return `Inhibited by ${alert.inhibitedBy.length} other alert${
+      alert.inhibitedBy.length === 1 ? '' : 's'
+    }`;
   }
   return alert.state === 'suppressed' ? 'Suppressed' : undefined;
 }
@@ -27,11 +36,19 @@ function suppression(alert: LiveAlert): string | undefined {
 function since(startsAt: string): string {
   const start = DateTime.fromISO(startsAt);
   if (!start.isValid) return startsAt;
-  return `since ${start.toLocal().toFormat('yyyy-MM-dd HH:mm')} (${start.toRelative()})`;
+  return `since ${start
+    .toLocal()
+    .toFormat('yyyy-MM-dd HH:mm')} (${start.toRelative()})`;
 }
 
-/** Live alerts, most urgent first; silenced and inhibited ones greyed with the reason. */
-export function AlertList(props: { alerts: LiveAlert[]; trustworthy: boolean }) {
+/**
+ * Live alerts, most urgent first, each with its summary and description;
+ * silenced and inhibited ones greyed with the reason.
+ */
+export function AlertList(props: {
+  alerts: LiveAlert[];
+  trustworthy: boolean;
+}) {
   const classes = useStyles();
   if (props.alerts.length === 0) {
     return (
@@ -54,7 +71,11 @@ export function AlertList(props: { alerts: LiveAlert[]; trustworthy: boolean }) 
           >
             <Box width="100%">
               <Box className={classes.header}>
-                {alert.level ? <LevelChip level={alert.level} /> : <Typography variant="caption">no level</Typography>}
+                {alert.level ? (
+                  <LevelChip level={alert.level} />
+                ) : (
+                  <Typography variant="caption">no level</Typography>
+                )}
                 <Typography variant="subtitle2" component="span">
                   {alert.alertname}
                 </Typography>
@@ -62,7 +83,20 @@ export function AlertList(props: { alerts: LiveAlert[]; trustworthy: boolean }) 
                   {alert.environment} · {since(alert.startsAt)}
                 </Typography>
               </Box>
-              {alert.summary && <Typography variant="body2">{alert.summary}</Typography>}
+              {alert.summary && (
+                <Typography variant="body2">{alert.summary}</Typography>
+              )}
+              {alert.description && (
+                // Text only: it comes from whoever wrote the alert rule, so
+                // it is never read as HTML or turned into links.
+                <Typography
+                  variant="body2"
+                  color="textSecondary"
+                  className={classes.description}
+                >
+                  {alert.description}
+                </Typography>
+              )}
               {reason && (
                 <Typography variant="caption" className={classes.meta}>
                   {reason}
