@@ -119,7 +119,7 @@ function fakeBackend() {
 const LOADED_WITHIN_MS = 10_000;
 jest.setTimeout(20_000);
 
-async function renderAppAt(path: string) {
+function renderAppAt(path: string) {
   window.history.pushState({}, '', path);
   render(<App />);
 }
@@ -153,7 +153,7 @@ describe('App', () => {
   });
 
   it('serves the Platform Ops page at /platform-ops, linked from the sidebar', async () => {
-    await renderAppAt('/platform-ops');
+    renderAppAt('/platform-ops');
 
     expect(
       await screen.findByRole('heading', { name: 'Platform Ops' }),
@@ -174,7 +174,7 @@ describe('App', () => {
   });
 
   it('puts the Platform Ops cards and tab on an annotated entity page', async () => {
-    await renderAppAt('/catalog/default/component/ingress-nginx');
+    renderAppAt('/catalog/default/component/ingress-nginx');
 
     // The overview card and the scope card both say which side of the fence.
     const sentences = await screen.findAllByText(
@@ -197,7 +197,7 @@ describe('App', () => {
   });
 
   it('names the annotations to add on an entity without any, and has no Platform Ops tab', async () => {
-    await renderAppAt('/catalog/default/component/plain');
+    renderAppAt('/catalog/default/component/plain');
 
     expect(
       await screen.findByText(
