@@ -8,6 +8,7 @@
 export * from './annotations';
 export * from './hasPlatformOpsAnnotations';
 export * from './problems';
+export * from './permissions';
 export * from './types';
 export * from './values/date';
 export * from './values/duration';

@@ -1,5 +1,7 @@
 import { AlertingSection, LevelCounts } from '../alerting/types';
 import { HeartbeatState } from '../alerting/heartbeat';
+import { DrillState } from '../backups/compliance';
+import { Drill } from '../backups/drills';
 import { BackupsSection } from '../backups/types';
 import { MaintenanceSection } from '../maintenance/types';
 import { Problem } from '../problems';
@@ -91,4 +93,30 @@ export type SourceStatus = {
   /** How many items (alerts, backups) the last good fetch returned. */
   items: number;
   heartbeat?: HeartbeatState;
+};
+
+/**
+ * Where one component stands with its disaster-recovery drills.
+ *
+ * @public
+ */
+export type ComponentDrillStatus = {
+  entity: SummaryEntity;
+  state: DrillState;
+  /** Day of the newest drill (YYYY-MM-DD). */
+  lastDrill?: string;
+  /** Day the next drill is due (YYYY-MM-DD). */
+  nextDue?: string;
+};
+
+/**
+ * Response of `GET /api/platform-ops/drills?entity=...`: the drills, newest
+ * first, and the drill status of every component that has backups (or of
+ * the one asked for), overdue and missing first.
+ *
+ * @public
+ */
+export type DrillsResponse = {
+  drills: Drill[];
+  components: ComponentDrillStatus[];
 };
