@@ -92,6 +92,11 @@ export type SourceStatus = {
   lastError?: string;
   /** How many items (alerts, backups) the last good fetch returned. */
   items: number;
+  /**
+   * What else is wrong with the source, in sentences, such as a Velero
+   * backup storage location that is Unavailable (every backup to it fails).
+   */
+  warnings?: string[];
   heartbeat?: HeartbeatState;
 };
 
