@@ -17,7 +17,7 @@ import { AlertService } from './services/alerting/AlertService';
 import { EntityIndex } from './services/EntityIndex';
 import { SnapshotStore } from './services/SnapshotStore';
 import { ContactResolver } from './services/scope/ContactResolver';
-import { LookupService } from './services/scope/LookupService';
+import { LookupService } from './services/lookup/LookupService';
 import { CatalogSummaryService } from './services/SummaryService';
 
 /** How often the entity index re-reads the catalog. */

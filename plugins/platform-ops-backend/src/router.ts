@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AlertHistoryStore } from './services/alerting/AlertHistoryStore';
 import { AlertService } from './services/alerting/AlertService';
-import { LookupService } from './services/scope/LookupService';
+import { LookupService } from './services/lookup/LookupService';
 import { SummaryService } from './services/SummaryService';
 import { parseInput } from './validation';
 
