@@ -128,6 +128,7 @@ export const platformOpsPlugin = createBackendPlugin({
             httpAuth,
             summaryService,
             lookupService,
+            catalog,
             alertService,
             alertHistory,
           }),

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { RequestHandler } from 'express';
 import { z } from 'zod';
 
 /**
@@ -18,4 +19,29 @@ export function parseInput<T extends z.ZodTypeAny>(
     throw new InputError(`Invalid ${where}: ${details}`);
   }
   return result.data;
+}
+
+/**
+ * Checks the percent-encoding of the path segments that become `fields`,
+ * for a router mounted where those segments start. Express decodes route
+ * parameters before any handler runs and answers a malformed one with its
+ * own "Failed to decode param" error; checking the raw segments first gives
+ * an InputError that names the field, like every other bad input.
+ */
+export function requireDecodablePath(fields: string[]): RequestHandler {
+  return (req, _res, next) => {
+    const segments = req.path.split('/').slice(1);
+    fields.forEach((field, position) => {
+      const segment = segments[position];
+      if (segment === undefined) return;
+      try {
+        decodeURIComponent(segment);
+      } catch {
+        throw new InputError(
+          `Invalid path: ${field}: is not valid percent-encoding`,
+        );
+      }
+    });
+    next();
+  };
 }
