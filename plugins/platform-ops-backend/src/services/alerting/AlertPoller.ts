@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  AlertBatch,
   heartbeatAlertnames,
   liveAlertOf,
   matchAlerts,
@@ -12,24 +13,23 @@ import {
 import { DateTime } from 'luxon';
 import { EntityIndex } from '../EntityIndex';
 import { SnapshotStore } from '../SnapshotStore';
+import { SourcePoller } from '../sources/SourcePoller';
 import { AlertHistoryStore, AlertOccurrence } from './AlertHistoryStore';
 
 /** Alert history is kept this long. */
 const HISTORY_DAYS = 90;
 
 /**
- * One poll of every alert source: stores each source's snapshot (or its
- * error, keeping the last good data), then records which components' alerts
- * fired today for the noise review.
+ * One poll of every alert source through the shared {@link SourcePoller},
+ * then a record of which components' alerts fired today, for the noise
+ * review.
  */
 export class AlertPoller {
   private constructor(
-    private readonly sources: AlertSource[],
-    private readonly snapshots: SnapshotStore,
+    private readonly poller: SourcePoller<SourceAlert[]>,
     private readonly history: AlertHistoryStore,
     private readonly index: EntityIndex,
     private readonly config: PlatformOpsConfig,
-    private readonly logger: LoggerService,
     private readonly clock: () => DateTime,
   ) {}
 
@@ -42,59 +42,37 @@ export class AlertPoller {
     logger: LoggerService;
     clock?: () => DateTime;
   }): AlertPoller {
+    const clock = options.clock ?? (() => DateTime.utc());
+    const poller = SourcePoller.create<SourceAlert[]>({
+      kind: 'alerts',
+      sources: options.sources.map(source => ({
+        id: source.id,
+        environment: source.environment,
+        fetch: fetchOptions => source.fetchAlerts(fetchOptions),
+      })),
+      snapshots: options.snapshots,
+      logger: options.logger,
+      clock,
+    });
     return new AlertPoller(
-      options.sources,
-      options.snapshots,
+      poller,
       options.history,
       options.index,
       options.config,
-      options.logger,
-      options.clock ?? (() => DateTime.utc()),
+      clock,
     );
   }
 
   async poll(options: { signal?: AbortSignal } = {}): Promise<void> {
     const now = this.clock();
-    const fetched = await Promise.all(
-      this.sources.map(source => this.pollSource(source, now, options.signal)),
-    );
+    const results = await this.poller.poll(options);
     await this.recordHistory(
-      fetched.filter((result): result is PollResult => result !== undefined),
+      results.map(({ environment, data }) => ({ environment, alerts: data })),
       now,
     );
   }
 
-  private async pollSource(
-    source: AlertSource,
-    now: DateTime,
-    signal?: AbortSignal,
-  ): Promise<PollResult | undefined> {
-    const at = now.toISO()!;
-    try {
-      const alerts = await source.fetchAlerts({ signal });
-      await this.snapshots.recordSuccess({
-        sourceId: source.id,
-        kind: 'alerts',
-        environment: source.environment,
-        at,
-        data: alerts,
-      });
-      return { environment: source.environment, alerts };
-    } catch (error) {
-      const message = (error as Error).message;
-      this.logger.warn(`Alert source ${source.id} failed: ${message}`);
-      await this.snapshots.recordFailure({
-        sourceId: source.id,
-        kind: 'alerts',
-        environment: source.environment,
-        at,
-        error: message,
-      });
-      return undefined;
-    }
-  }
-
-  private async recordHistory(results: PollResult[], now: DateTime) {
+  private async recordHistory(results: AlertBatch[], now: DateTime) {
     if (results.length === 0) return;
     await this.index.ensureLoaded();
     // Only active alerts count as having fired: silenced ones are noise
@@ -135,5 +113,3 @@ export class AlertPoller {
     await this.history.prune(now.minus({ days: HISTORY_DAYS }).toISODate()!);
   }
 }
-
-type PollResult = { environment: string; alerts: SourceAlert[] };

@@ -13,18 +13,11 @@ import {
 import { SourceAlert } from '@platform-ops/plugin-platform-ops-node';
 import { DateTime, Duration } from 'luxon';
 import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
+import { staleAfter } from '../sources/freshness';
 import { publicError } from '../sources/publicError';
 
 /** Snapshots are re-read from the database at most this often. */
 const CACHE_MS = 5_000;
-
-/**
- * Data older than this many poll intervals, and at least the minimum, no
- * longer proves anything. The minimum absorbs the scheduler's own pick-up
- * delay when the interval is short.
- */
-const STALE_AFTER_POLLS = 3;
-const STALE_AFTER_MINIMUM = Duration.fromObject({ seconds: 60 });
 
 type AlertSnapshot = StoredSnapshot<SourceAlert[]>;
 
@@ -168,10 +161,7 @@ export class AlertService {
   }
 
   private get staleAfter(): Duration {
-    const polls = this.config.alerting.pollInterval.mapUnits(
-      value => value * STALE_AFTER_POLLS,
-    );
-    return polls > STALE_AFTER_MINIMUM ? polls : STALE_AFTER_MINIMUM;
+    return staleAfter(this.config.alerting.pollInterval);
   }
 
   private async current(): Promise<AlertSnapshot[]> {
