@@ -1,11 +1,20 @@
-import { TestDatabaseId, TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import {
+  LEGACY_MIGRATION,
+  runLegacyMigration,
+} from '../__testUtils__/legacyMigration';
 import { SnapshotStore } from './SnapshotStore';
 import { AlertHistoryStore } from './alerting/AlertHistoryStore';
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-async function createStores(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
+async function createStores(databaseId: TestDatabaseId, existing?: Knex) {
+  const knex = existing ?? (await databases.init(databaseId));
   const database = mockServices.database({ knex, migrations: { skip: false } });
   return {
     knex,
@@ -16,10 +25,83 @@ async function createStores(databaseId: TestDatabaseId) {
 
 describe('stores', () => {
   it('run on both PostgreSQL and SQLite', () => {
-    expect(databases.eachSupportedId()).toEqual([['POSTGRES_15'], ['SQLITE_3']]);
+    expect(databases.eachSupportedId()).toEqual([
+      ['POSTGRES_15'],
+      ['SQLITE_3'],
+    ]);
   });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('creates only its own table, unless migrations are skipped', async () => {
+      const knex = await databases.init(databaseId);
+      await SnapshotStore.create({
+        database: mockServices.database({ knex, migrations: { skip: true } }),
+      });
+      expect(await knex.schema.hasTable('platform_ops_snapshots')).toBe(false);
+      await SnapshotStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      expect(await knex.schema.hasTable('platform_ops_snapshots')).toBe(true);
+      expect(await knex.schema.hasTable('platform_ops_alert_occurrences')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('knex_migrations')).toBe(false);
+    });
+
+    it('starts on a database where the former shared migration ran, keeping its data', async () => {
+      const knex = await databases.init(databaseId);
+      await runLegacyMigration(knex);
+      await knex('platform_ops_snapshots').insert({
+        source_id: 'alertmanager:production',
+        kind: 'alerts',
+        environment: 'production',
+        fetched_at: '2026-11-21T10:00:00.000Z',
+        attempted_at: '2026-11-21T10:00:00.000Z',
+        last_error: null,
+        data: '[{"fingerprint":"a1"}]',
+      });
+      await knex('platform_ops_alert_occurrences').insert({
+        day: '2026-11-21',
+        entity_ref: 'component:default/ingress-nginx',
+        environment: 'production',
+        level: 'P1',
+        fingerprint: 'a1',
+      });
+
+      // A restart of the new version on that database, twice.
+      for (let start = 0; start < 2; start++) {
+        const { snapshots, history } = await createStores(databaseId, knex);
+        expect(await snapshots.list('alerts')).toEqual([
+          expect.objectContaining({
+            sourceId: 'alertmanager:production',
+            data: [{ fingerprint: 'a1' }],
+          }),
+        ]);
+        expect(
+          await history.dailyCounts(
+            'component:default/ingress-nginx',
+            '2026-11-01',
+          ),
+        ).toEqual([
+          {
+            day: '2026-11-21',
+            environment: 'production',
+            level: 'P1',
+            count: 1,
+          },
+        ]);
+      }
+      expect(await knex('knex_migrations').pluck('name')).toEqual([
+        LEGACY_MIGRATION,
+      ]);
+      expect(
+        await knex('platform_ops_snapshots__knex_migrations').pluck('name'),
+      ).toEqual(['20261128000000_snapshots.js']);
+      expect(
+        await knex('platform_ops_alert_history__knex_migrations').pluck('name'),
+      ).toEqual(['20261128000000_alert_occurrences.js']);
+    });
+
     it('keeps the last good data and its time when an attempt fails', async () => {
       const { snapshots } = await createStores(databaseId);
       await snapshots.recordSuccess({
@@ -55,7 +137,10 @@ describe('stores', () => {
         data: [],
       });
       const [recovered] = await snapshots.list('alerts');
-      expect(recovered).toMatchObject({ fetchedAt: '2026-11-22T10:01:00.000Z', data: [] });
+      expect(recovered).toMatchObject({
+        fetchedAt: '2026-11-22T10:01:00.000Z',
+        data: [],
+      });
       expect(recovered.lastError).toBeUndefined();
     });
 
@@ -69,44 +154,13 @@ describe('stores', () => {
         error: 'timeout',
       });
       expect(await snapshots.list('alerts')).toEqual([
-        expect.objectContaining({ fetchedAt: undefined, lastError: 'timeout', data: [] }),
+        expect.objectContaining({
+          fetchedAt: undefined,
+          lastError: 'timeout',
+          data: [],
+        }),
       ]);
       expect(await snapshots.list('backups')).toEqual([]);
-    });
-
-    it('counts each alert once per day however often it is recorded', async () => {
-      const { history } = await createStores(databaseId);
-      const seen = (day: string, fingerprint: string, level: 'P1' | 'P2' | 'P3' = 'P1') => ({
-        day,
-        entityRef: 'component:default/ingress-nginx',
-        environment: 'production',
-        level,
-        fingerprint,
-      });
-      await history.record([seen('2026-11-21', 'a'), seen('2026-11-21', 'b', 'P3')]);
-      await history.record([seen('2026-11-21', 'a'), seen('2026-11-22', 'a')]);
-      await history.record([{ ...seen('2026-11-22', 'c'), entityRef: 'component:default/other' }]);
-      expect(await history.dailyCounts('component:default/ingress-nginx', '2026-11-01')).toEqual([
-        { day: '2026-11-21', environment: 'production', level: 'P1', count: 1 },
-        { day: '2026-11-21', environment: 'production', level: 'P3', count: 1 },
-        { day: '2026-11-22', environment: 'production', level: 'P1', count: 1 },
-      ]);
-      expect(await history.dailyCounts('component:default/ingress-nginx', '2026-11-22')).toHaveLength(1);
-      expect(await history.prune('2026-11-22')).toBe(2);
-    });
-
-    it('writes nothing when one row of a batch is bad', async () => {
-      const { history } = await createStores(databaseId);
-      const good = Array.from({ length: 450 }, (_, i) => ({
-        day: '2026-11-22',
-        entityRef: 'component:default/ingress-nginx',
-        environment: 'production',
-        level: 'P2' as const,
-        fingerprint: `f${i}`,
-      }));
-      const bad = { ...good[0], fingerprint: 'x'.repeat(65), environment: null as unknown as string };
-      await expect(history.record([...good, bad])).rejects.toThrow();
-      expect(await history.dailyCounts('component:default/ingress-nginx', '2026-11-01')).toEqual([]);
     });
   });
 });

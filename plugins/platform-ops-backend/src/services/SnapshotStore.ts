@@ -31,18 +31,36 @@ type Row = {
 const TABLE = 'platform_ops_snapshots';
 
 /**
+ * This store's own migrations. Each store of the plugin keeps its
+ * migrations in its own folder with its own bookkeeping table: knex refuses
+ * to run a folder when its bookkeeping table lists a migration the folder
+ * lacks, so stores sharing `knex_migrations` could not migrate separately.
+ * The default `knex_migrations` is left alone: in databases from before
+ * this split it lists `20261122000000_alerting.js`, which created this
+ * table, so the migration here creates the table only when it is missing.
+ */
+const MIGRATIONS = {
+  directory: resolvePackagePath(
+    '@platform-ops/plugin-platform-ops-backend',
+    'migrations',
+    'snapshots',
+  ),
+  tableName: 'platform_ops_snapshots__knex_migrations',
+};
+
+/**
  * Keeps each source's latest snapshot in the plugin database, so that one
  * replica can poll and every replica can serve.
  */
 export class SnapshotStore {
   private constructor(private readonly db: Knex) {}
 
-  static async create(options: { database: DatabaseService }): Promise<SnapshotStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<SnapshotStore> {
     const db = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await db.migrate.latest({
-        directory: resolvePackagePath('@platform-ops/plugin-platform-ops-backend', 'migrations'),
-      });
+      await db.migrate.latest(MIGRATIONS);
     }
     return new SnapshotStore(db);
   }

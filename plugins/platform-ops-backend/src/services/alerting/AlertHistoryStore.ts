@@ -1,5 +1,11 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import { AlertHistoryDay, AlertLevel } from '@platform-ops/plugin-platform-ops-common';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  AlertHistoryDay,
+  AlertLevel,
+} from '@platform-ops/plugin-platform-ops-common';
 import { Knex } from 'knex';
 
 /** One alert seen firing for a component on a day. */
@@ -13,19 +19,38 @@ export type AlertOccurrence = {
 
 const TABLE = 'platform_ops_alert_occurrences';
 
+/**
+ * This store's own migrations, in their own folder with their own
+ * bookkeeping table; see the SnapshotStore for why.
+ */
+const MIGRATIONS = {
+  directory: resolvePackagePath(
+    '@platform-ops/plugin-platform-ops-backend',
+    'migrations',
+    'alert-history',
+  ),
+  tableName: 'platform_ops_alert_history__knex_migrations',
+};
+
 /** Rows per insert statement: below every database's bound-parameter limit. */
 const BATCH = 200;
 
 /**
  * Distinct alerts per component, environment, level and day, for reviewing
  * which alerts are noise. Recording is idempotent: polling the same alert
- * all day counts it once. The migrations are run by the SnapshotStore.
+ * all day counts it once.
  */
 export class AlertHistoryStore {
   private constructor(private readonly db: Knex) {}
 
-  static async create(options: { database: DatabaseService }): Promise<AlertHistoryStore> {
-    return new AlertHistoryStore(await options.database.getClient());
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<AlertHistoryStore> {
+    const db = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await db.migrate.latest(MIGRATIONS);
+    }
+    return new AlertHistoryStore(db);
   }
 
   /** Records occurrences in one transaction, so a failure writes none of them. */
@@ -49,14 +74,21 @@ export class AlertHistoryStore {
   }
 
   /** Daily counts for one component since a day (inclusive), oldest first. */
-  async dailyCounts(entityRef: string, sinceDay: string): Promise<AlertHistoryDay[]> {
+  async dailyCounts(
+    entityRef: string,
+    sinceDay: string,
+  ): Promise<AlertHistoryDay[]> {
     const rows = (await this.db(TABLE)
-        .select('day', 'environment', 'level')
-        .count({ count: '*' })
-        .where('entity_ref', entityRef)
-        .andWhere('day', '>=', sinceDay)
-        .groupBy('day', 'environment', 'level')
-        .orderBy([{ column: 'day' }, { column: 'environment' }, { column: 'level' }])) as Array<{
+      .select('day', 'environment', 'level')
+      .count({ count: '*' })
+      .where('entity_ref', entityRef)
+      .andWhere('day', '>=', sinceDay)
+      .groupBy('day', 'environment', 'level')
+      .orderBy([
+        { column: 'day' },
+        { column: 'environment' },
+        { column: 'level' },
+      ])) as Array<{
       day: string;
       environment: string;
       level: string;
