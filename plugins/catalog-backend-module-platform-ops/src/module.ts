@@ -4,10 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { readPlatformOpsConfig } from '@platform-ops/plugin-platform-ops-common';
-import {
-  AnnotationValidationMode,
-  PlatformOpsAnnotationsProcessor,
-} from './processor/PlatformOpsAnnotationsProcessor';
+import { PlatformOpsAnnotationsProcessor } from './processor/PlatformOpsAnnotationsProcessor';
 
 /**
  * Catalog module that validates `platform-ops/` annotations while entities
@@ -26,17 +23,13 @@ export const catalogModulePlatformOps = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
       },
       async init({ config, logger, catalog }) {
-        const mode = (config.getOptionalString('platformOps.catalog.annotationValidation') ??
-          'warn') as AnnotationValidationMode;
-        if (mode !== 'warn' && mode !== 'error') {
-          throw new Error(
-            `platformOps.catalog.annotationValidation must be "warn" or "error", not "${mode}"`,
-          );
-        }
+        // The whole block goes through the common schema, so a bad
+        // annotationValidation fails at startup like any other bad field.
+        const platformOpsConfig = readPlatformOpsConfig(config);
         catalog.addProcessor(
           PlatformOpsAnnotationsProcessor.create({
-            config: readPlatformOpsConfig(config),
-            mode,
+            config: platformOpsConfig,
+            mode: platformOpsConfig.catalog.annotationValidation,
             logger,
           }),
         );

@@ -1,44 +1,86 @@
 /* eslint-disable no-script-url -- hostile URLs are test input: they must be rejected, never rendered */
 import { ConfigReader } from '@backstage/config';
 import { formatDuration } from '../values/duration';
-import { parsePlatformOpsConfig, PlatformOpsConfig, readPlatformOpsConfig } from './readConfig';
+import {
+  parsePlatformOpsConfig,
+  PlatformOpsConfig,
+  readPlatformOpsConfig,
+} from './readConfig';
 
 /** The config block of DESIGN.md section 4. */
 const DESIGN_CONFIG = {
   parties: {
     platform: { title: 'Platform team', owner: 'group:default/platform-team' },
-    'it-systems': { title: 'IT systems team', owner: 'group:default/it-systems' },
-    infrastructure: { title: 'Infrastructure team', owner: 'group:default/infra-team' },
+    'it-systems': {
+      title: 'IT systems team',
+      owner: 'group:default/it-systems',
+    },
+    infrastructure: {
+      title: 'Infrastructure team',
+      owner: 'group:default/infra-team',
+    },
   },
   environments: [
     {
       name: 'production',
-      alertmanager: { baseUrl: 'http://127.0.0.1:9093', heartbeat: { alertname: 'Watchdog' } },
-      kubernetes: { url: 'https://k8s.example.com:6443', serviceAccountToken: 'token', caData: 'abc' },
+      alertmanager: {
+        baseUrl: 'http://127.0.0.1:9093',
+        heartbeat: { alertname: 'Watchdog' },
+      },
+      kubernetes: {
+        url: 'https://k8s.example.com:6443',
+        serviceAccountToken: 'token',
+        caData: 'abc',
+      },
       maintenanceWindow: 'prod-monthly',
     },
-    { name: 'staging', alertmanager: { baseUrl: 'http://127.0.0.1:9094' }, maintenanceWindow: 'staging-monthly' },
+    {
+      name: 'staging',
+      alertmanager: { baseUrl: 'http://127.0.0.1:9094' },
+      maintenanceWindow: 'staging-monthly',
+    },
   ],
   alerting: {
     defaultLevels: { production: 'P2', staging: 'P3' },
     severityLevels: { critical: 'P1', warning: 'P2', info: 'P3' },
   },
-  backups: { defaultPolicy: { rpo: '24h', retention: '7d', rto: '4h' }, drillInterval: '180d' },
+  backups: {
+    defaultPolicy: { rpo: '24h', retention: '7d', rto: '4h' },
+    drillInterval: '180d',
+  },
   audits: { application: '365d', provider: '365d' },
   maintenance: {
     windows: {
-      'prod-monthly': { rrule: 'FREQ=MONTHLY;BYDAY=2TU', start: '02:00', duration: '4h', timezone: 'Europe/Stockholm' },
-      'staging-monthly': { rrule: 'FREQ=MONTHLY;BYDAY=1TU', start: '09:00', duration: '4h', timezone: 'Europe/Stockholm' },
+      'prod-monthly': {
+        rrule: 'FREQ=MONTHLY;BYDAY=2TU',
+        start: '02:00',
+        duration: '4h',
+        timezone: 'Europe/Stockholm',
+      },
+      'staging-monthly': {
+        rrule: 'FREQ=MONTHLY;BYDAY=1TU',
+        start: '09:00',
+        duration: '4h',
+        timezone: 'Europe/Stockholm',
+      },
     },
     notice: { major: '30d', minor: '7d', 'security-patch': '0d' },
   },
-  endOfLife: { warnWithin: '90d', products: { kubernetes: [{ cycle: '1.31', eol: '2025-10-28' }] } },
+  endOfLife: {
+    warnWithin: '90d',
+    products: { kubernetes: [{ cycle: '1.31', eol: '2025-10-28' }] },
+  },
 };
 
 /** The config, with durations written short, for comparing with DEFAULTS. */
 function readable(config: PlatformOpsConfig) {
   return {
-    parties: Object.fromEntries(Object.entries(config.parties).map(([name, party]) => [name, party.title])),
+    parties: Object.fromEntries(
+      Object.entries(config.parties).map(([name, party]) => [
+        name,
+        party.title,
+      ]),
+    ),
     environments: config.environments,
     defaultLevels: config.alerting.defaultLevels,
     severityLevels: config.alerting.severityLevels,
@@ -49,15 +91,22 @@ function readable(config: PlatformOpsConfig) {
       rto: formatDuration(config.backups.defaultPolicy.rto),
     },
     drillInterval: formatDuration(config.backups.drillInterval),
-    audits: Object.fromEntries(Object.entries(config.audits).map(([kind, every]) => [kind, formatDuration(every)])),
+    audits: Object.fromEntries(
+      Object.entries(config.audits).map(([kind, every]) => [
+        kind,
+        formatDuration(every),
+      ]),
+    ),
     windows: config.maintenance.windows,
     notice: {
       major: formatDuration(config.maintenance.notice.major),
       minor: formatDuration(config.maintenance.notice.minor),
-      securityPatchSeconds: config.maintenance.notice['security-patch'].as('seconds'),
+      securityPatchSeconds:
+        config.maintenance.notice['security-patch'].as('seconds'),
     },
     warnWithin: formatDuration(config.endOfLife.warnWithin),
     products: config.endOfLife.products,
+    annotationValidation: config.catalog.annotationValidation,
   };
 }
 
@@ -81,6 +130,7 @@ const DEFAULTS = {
   notice: { major: '30d', minor: '7d', securityPatchSeconds: 0 },
   warnWithin: '90d',
   products: {},
+  annotationValidation: 'warn',
 };
 
 describe('parsePlatformOpsConfig', () => {
@@ -97,30 +147,43 @@ describe('parsePlatformOpsConfig', () => {
   it('reads the design example', () => {
     const { config, problems } = parsePlatformOpsConfig(DESIGN_CONFIG);
     expect(problems).toEqual([]);
-    expect(config!.environments.map(environment => environment.name)).toEqual(['production', 'staging']);
+    expect(config!.environments.map(environment => environment.name)).toEqual([
+      'production',
+      'staging',
+    ]);
     expect(config!.environments[0].alertmanager).toEqual({
       baseUrl: 'http://127.0.0.1:9093',
       heartbeat: { alertname: 'Watchdog' },
     });
     expect(config!.environments[0].kubernetes?.skipTLSVerify).toBe(false);
     // the heartbeat defaults to Alertmanager's Watchdog alert
-    expect(config!.environments[1].alertmanager?.heartbeat.alertname).toBe('Watchdog');
+    expect(config!.environments[1].alertmanager?.heartbeat.alertname).toBe(
+      'Watchdog',
+    );
     const window = config!.maintenance.windows['prod-monthly'];
     expect(window.rrule).toBe('FREQ=MONTHLY;BYDAY=2TU');
     expect(window.start).toBe('02:00');
     expect(formatDuration(window.duration)).toBe('4h');
     expect(window.timezone).toBe('Europe/Stockholm');
-    expect(config!.endOfLife.products.kubernetes).toEqual([{ cycle: '1.31', eol: '2025-10-28' }]);
+    expect(config!.endOfLife.products.kubernetes).toEqual([
+      { cycle: '1.31', eol: '2025-10-28' },
+    ]);
   });
 
   it('keeps the built-in parties next to configured ones', () => {
     const { config } = parsePlatformOpsConfig({
       parties: {
-        platform: { title: 'Plattformsteamet', owner: 'group:default/platform-team' },
+        platform: {
+          title: 'Plattformsteamet',
+          owner: 'group:default/platform-team',
+        },
         'vendor-x': { title: 'Vendor X' },
       },
     });
-    expect(config!.parties.platform).toEqual({ title: 'Plattformsteamet', owner: 'group:default/platform-team' });
+    expect(config!.parties.platform).toEqual({
+      title: 'Plattformsteamet',
+      owner: 'group:default/platform-team',
+    });
     expect(config!.parties['vendor-x']).toEqual({ title: 'Vendor X' });
     expect(config!.parties.application).toEqual({ title: 'Application team' });
     expect(config!.parties.identity).toEqual({ title: 'Identity team' });
@@ -140,34 +203,82 @@ describe('parsePlatformOpsConfig', () => {
     expect(formatDuration(config!.maintenance.notice.major)).toBe('60d');
     expect(formatDuration(config!.maintenance.notice.minor)).toBe('7d');
     expect(formatDuration(config!.alerting.pollInterval)).toBe('1m');
-    expect(config!.alerting.defaultLevels).toEqual({ production: 'P2', staging: 'P3' });
+    expect(config!.alerting.defaultLevels).toEqual({
+      production: 'P2',
+      staging: 'P3',
+    });
   });
 
-  const window = { rrule: 'FREQ=MONTHLY;BYDAY=2TU', start: '02:00', duration: '4h', timezone: 'Europe/Stockholm' };
+  it("reads the catalog module's annotation validation mode", () => {
+    const { config, problems } = parsePlatformOpsConfig({
+      catalog: { annotationValidation: 'error' },
+    });
+    expect(problems).toEqual([]);
+    expect(config!.catalog.annotationValidation).toBe('error');
+  });
+
+  const window = {
+    rrule: 'FREQ=MONTHLY;BYDAY=2TU',
+    start: '02:00',
+    duration: '4h',
+    timezone: 'Europe/Stockholm',
+  };
   const environments = [{ name: 'production' }, { name: 'staging' }];
 
   it.each<[string, Record<string, unknown>, string, string]>([
     [
       'an alertmanager URL that is no URL',
-      { environments: [{ name: 'production', alertmanager: { baseUrl: 'alertmanager:9093' } }, { name: 'staging' }] },
+      {
+        environments: [
+          {
+            name: 'production',
+            alertmanager: { baseUrl: 'alertmanager:9093' },
+          },
+          { name: 'staging' },
+        ],
+      },
       'platformOps.environments[0].alertmanager.baseUrl',
       'must',
     ],
     [
       'a non-http alertmanager URL',
-      { environments: [{ name: 'production', alertmanager: { baseUrl: 'ftp://alertmanager:9093' } }, { name: 'staging' }] },
+      {
+        environments: [
+          {
+            name: 'production',
+            alertmanager: { baseUrl: 'ftp://alertmanager:9093' },
+          },
+          { name: 'staging' },
+        ],
+      },
       'platformOps.environments[0].alertmanager.baseUrl',
       'must use http or https',
     ],
     [
       'a non-http kubernetes URL',
-      { environments: [{ name: 'production' }, { name: 'staging', kubernetes: { url: 'file:///etc/kubeconfig' } }] },
+      {
+        environments: [
+          { name: 'production' },
+          { name: 'staging', kubernetes: { url: 'file:///etc/kubeconfig' } },
+        ],
+      },
       'platformOps.environments[1].kubernetes.url',
       'must use http or https',
     ],
     [
       'an empty heartbeat alert name',
-      { environments: [{ name: 'production', alertmanager: { baseUrl: 'http://am:9093', heartbeat: { alertname: '' } } }, { name: 'staging' }] },
+      {
+        environments: [
+          {
+            name: 'production',
+            alertmanager: {
+              baseUrl: 'http://am:9093',
+              heartbeat: { alertname: '' },
+            },
+          },
+          { name: 'staging' },
+        ],
+      },
       'platformOps.environments[0].alertmanager.heartbeat.alertname',
       '',
     ],
@@ -185,26 +296,47 @@ describe('parsePlatformOpsConfig', () => {
     ],
     [
       'an unknown maintenanceWindow reference',
-      { environments: [{ name: 'production', maintenanceWindow: 'prod-weekly' }, { name: 'staging' }], maintenance: { windows: { 'prod-monthly': window } } },
+      {
+        environments: [
+          { name: 'production', maintenanceWindow: 'prod-weekly' },
+          { name: 'staging' },
+        ],
+        maintenance: { windows: { 'prod-monthly': window } },
+      },
       'platformOps.environments[0].maintenanceWindow',
       'names no window under platformOps.maintenance.windows ("prod-weekly")',
     ],
     [
       'duplicate environment names',
-      { environments: [{ name: 'production' }, { name: 'staging' }, { name: 'production' }] },
+      {
+        environments: [
+          { name: 'production' },
+          { name: 'staging' },
+          { name: 'production' },
+        ],
+      },
       'platformOps.environments[2].name',
       '"production" is listed twice',
     ],
     [
       'a bad environment name',
-      { environments: [{ name: 'Production' }, { name: 'production' }, { name: 'staging' }] },
+      {
+        environments: [
+          { name: 'Production' },
+          { name: 'production' },
+          { name: 'staging' },
+        ],
+      },
       'platformOps.environments[0].name',
       'must be a lowercase name',
     ],
     ['no environments', { environments: [] }, 'platformOps.environments', ''],
     [
       'defaultLevels naming an unknown environment',
-      { environments, alerting: { defaultLevels: { production: 'P2', qa: 'P3' } } },
+      {
+        environments,
+        alerting: { defaultLevels: { production: 'P2', qa: 'P3' } },
+      },
       'platformOps.alerting.defaultLevels.qa',
       'names no environment under platformOps.environments ("qa")',
     ],
@@ -222,25 +354,43 @@ describe('parsePlatformOpsConfig', () => {
     ],
     [
       'a bad timezone',
-      { maintenance: { windows: { 'prod-monthly': { ...window, timezone: 'Mars/Olympus_Mons' } } } },
+      {
+        maintenance: {
+          windows: {
+            'prod-monthly': { ...window, timezone: 'Mars/Olympus_Mons' },
+          },
+        },
+      },
       'platformOps.maintenance.windows.prod-monthly.timezone',
       'must be an IANA time zone',
     ],
     [
       'a bad window start',
-      { maintenance: { windows: { 'prod-monthly': { ...window, start: '25:00' } } } },
+      {
+        maintenance: {
+          windows: { 'prod-monthly': { ...window, start: '25:00' } },
+        },
+      },
       'platformOps.maintenance.windows.prod-monthly.start',
       'must be a local time HH:MM',
     ],
     [
       'a bad rrule',
-      { maintenance: { windows: { 'prod-monthly': { ...window, rrule: 'MONTHLY' } } } },
+      {
+        maintenance: {
+          windows: { 'prod-monthly': { ...window, rrule: 'MONTHLY' } },
+        },
+      },
       'platformOps.maintenance.windows.prod-monthly.rrule',
       'RRULE',
     ],
     [
       'a bad window duration',
-      { maintenance: { windows: { 'prod-monthly': { ...window, duration: '4 hours' } } } },
+      {
+        maintenance: {
+          windows: { 'prod-monthly': { ...window, duration: '4 hours' } },
+        },
+      },
       'platformOps.maintenance.windows.prod-monthly.duration',
       'must be a duration',
     ],
@@ -258,7 +408,11 @@ describe('parsePlatformOpsConfig', () => {
     ],
     [
       'a party owner that is no group',
-      { parties: { platform: { title: 'Platform team', owner: 'user:default/jane' } } },
+      {
+        parties: {
+          platform: { title: 'Platform team', owner: 'user:default/jane' },
+        },
+      },
       'platformOps.parties.platform.owner',
       'must be a group entity ref',
     ],
@@ -282,9 +436,25 @@ describe('parsePlatformOpsConfig', () => {
     ],
     [
       'a bad end-of-life date',
-      { endOfLife: { products: { kubernetes: [{ cycle: '1.31', eol: '28.10.2025' }] } } },
+      {
+        endOfLife: {
+          products: { kubernetes: [{ cycle: '1.31', eol: '28.10.2025' }] },
+        },
+      },
       'platformOps.endOfLife.products.kubernetes[0].eol',
       'must be a date YYYY-MM-DD',
+    ],
+    [
+      'an unknown annotation validation mode',
+      { catalog: { annotationValidation: 'strict' } },
+      'platformOps.catalog.annotationValidation',
+      'must be one of warn, error',
+    ],
+    [
+      'an annotation validation mode that is no text',
+      { catalog: { annotationValidation: true } },
+      'platformOps.catalog.annotationValidation',
+      'must be one of warn, error',
     ],
     [
       'a bad warnWithin',
@@ -319,27 +489,34 @@ describe('parsePlatformOpsConfig', () => {
     ]);
   });
 
-  it.each([['a string', 'yes'], ['a number', 42], ['a list', []]])(
-    'reports %s instead of an object without throwing',
-    (_name, raw) => {
-      const { config, problems } = parsePlatformOpsConfig(raw);
-      expect(config).toBeUndefined();
-      expect(problems).toEqual([expect.objectContaining({ key: 'platformOps' })]);
-    },
-  );
+  it.each([
+    ['a string', 'yes'],
+    ['a number', 42],
+    ['a list', []],
+  ])('reports %s instead of an object without throwing', (_name, raw) => {
+    const { config, problems } = parsePlatformOpsConfig(raw);
+    expect(config).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ key: 'platformOps' })]);
+  });
 });
 
 describe('readPlatformOpsConfig', () => {
   it('applies the defaults when platformOps is absent', () => {
-    expect(readable(readPlatformOpsConfig(new ConfigReader({})))).toEqual(DEFAULTS);
+    expect(readable(readPlatformOpsConfig(new ConfigReader({})))).toEqual(
+      DEFAULTS,
+    );
   });
 
   it('applies the defaults for an empty platformOps block', () => {
-    expect(readable(readPlatformOpsConfig(new ConfigReader({ platformOps: {} })))).toEqual(DEFAULTS);
+    expect(
+      readable(readPlatformOpsConfig(new ConfigReader({ platformOps: {} }))),
+    ).toEqual(DEFAULTS);
   });
 
   it('reads the design example', () => {
-    const config = readPlatformOpsConfig(new ConfigReader({ platformOps: DESIGN_CONFIG }));
+    const config = readPlatformOpsConfig(
+      new ConfigReader({ platformOps: DESIGN_CONFIG }),
+    );
     expect(config.environments[0].maintenanceWindow).toBe('prod-monthly');
     expect(config.parties['it-systems'].owner).toBe('group:default/it-systems');
   });
@@ -350,7 +527,11 @@ describe('readPlatformOpsConfig', () => {
         new ConfigReader({
           platformOps: {
             environments: [
-              { name: 'production', alertmanager: { baseUrl: 'javascript:alert(1)' }, maintenanceWindow: 'nightly' },
+              {
+                name: 'production',
+                alertmanager: { baseUrl: 'javascript:alert(1)' },
+                maintenanceWindow: 'nightly',
+              },
               { name: 'staging' },
               { name: 'staging' },
             ],
@@ -358,7 +539,12 @@ describe('readPlatformOpsConfig', () => {
             alerting: { defaultLevels: { production: 'P1', qa: 'P3' } },
             maintenance: {
               windows: {
-                'prod-monthly': { rrule: 'FREQ=MONTHLY', start: '02:00', duration: '4h', timezone: 'Europe/Stockolm' },
+                'prod-monthly': {
+                  rrule: 'FREQ=MONTHLY',
+                  start: '02:00',
+                  duration: '4h',
+                  timezone: 'Europe/Stockolm',
+                },
               },
             },
           },

@@ -5,27 +5,38 @@ import { isValidEntityRefWithKind } from './refs';
 import { isAlertLevel } from '../values/level';
 import { isValidName, NAME_EXPECTATION } from '../values/names';
 
-const name = z.string().refine(isValidName, { message: `must be ${NAME_EXPECTATION}` });
+const name = z
+  .string()
+  .refine(isValidName, { message: `must be ${NAME_EXPECTATION}` });
 
 const duration = z.string().transform((text, context): Duration => {
   const parsed = parseDuration('duration', text);
   if (!parsed.value) {
-    context.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${DURATION_EXPECTATION}` });
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `must be ${DURATION_EXPECTATION}`,
+    });
     return z.NEVER;
   }
   return parsed.value;
 });
 
-const level = z.string().refine(isAlertLevel, { message: 'must be one of P1, P2, P3' });
+const level = z
+  .string()
+  .refine(isAlertLevel, { message: 'must be one of P1, P2, P3' });
 
 const httpUrl = z
   .string()
   .url({ message: 'must be an absolute URL' })
-  .refine(text => /^https?:\/\//.test(text), { message: 'must use http or https' });
+  .refine(text => /^https?:\/\//.test(text), {
+    message: 'must use http or https',
+  });
 
-const groupRef = z.string().refine(text => isValidEntityRefWithKind(text, 'group'), {
-  message: 'must be a group entity ref such as group:default/platform-team',
-});
+const groupRef = z
+  .string()
+  .refine(text => isValidEntityRefWithKind(text, 'group'), {
+    message: 'must be a group entity ref such as group:default/platform-team',
+  });
 
 const party = z.object({
   title: z.string().min(1),
@@ -39,7 +50,9 @@ const environment = z.object({
   alertmanager: z
     .object({
       baseUrl: httpUrl,
-      heartbeat: z.object({ alertname: z.string().min(1).default('Watchdog') }).default({}),
+      heartbeat: z
+        .object({ alertname: z.string().min(1).default('Watchdog') })
+        .default({}),
     })
     .optional(),
   kubernetes: z
@@ -54,15 +67,26 @@ const environment = z.object({
 });
 
 const window = z.object({
-  rrule: z.string().regex(/^FREQ=/, { message: 'must be an RFC 5545 RRULE starting with FREQ=' }),
-  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a local time HH:MM' }),
+  rrule: z
+    .string()
+    .regex(/^FREQ=/, {
+      message: 'must be an RFC 5545 RRULE starting with FREQ=',
+    }),
+  start: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+      message: 'must be a local time HH:MM',
+    }),
   duration,
   timezone: z.string().refine(zone => IANAZone.isValidZone(zone), {
     message: 'must be an IANA time zone such as Europe/Stockholm',
   }),
 });
 
-const DEFAULT_LEVELS: Record<string, string> = { production: 'P2', staging: 'P3' };
+const DEFAULT_LEVELS: Record<string, string> = {
+  production: 'P2',
+  staging: 'P3',
+};
 
 const DEFAULT_PARTIES = {
   platform: { title: 'Platform team' },
@@ -84,7 +108,12 @@ export const platformOpsConfigSchema = z
     parties: z
       .record(name, party)
       .default({})
-      .transform((parties): Record<string, z.output<typeof party>> => ({ ...DEFAULT_PARTIES, ...parties })),
+      .transform(
+        (parties): Record<string, z.output<typeof party>> => ({
+          ...DEFAULT_PARTIES,
+          ...parties,
+        }),
+      ),
     environments: z
       .array(environment)
       .min(1)
@@ -112,7 +141,9 @@ export const platformOpsConfigSchema = z
         drillInterval: duration.default('180d'),
       })
       .default({}),
-    audits: z.record(name, duration).default({ application: '365d', provider: '365d' }),
+    audits: z
+      .record(name, duration)
+      .default({ application: '365d', provider: '365d' }),
     maintenance: z
       .object({
         windows: z.record(name, window).default({}),
@@ -125,6 +156,16 @@ export const platformOpsConfigSchema = z
           .default({}),
       })
       .default({}),
+    catalog: z
+      .object({
+        // Read by the catalog module: what an annotation problem does there.
+        annotationValidation: z
+          .enum(['warn', 'error'], {
+            errorMap: () => ({ message: 'must be one of warn, error' }),
+          })
+          .default('warn'),
+      })
+      .default({}),
     endOfLife: z
       .object({
         warnWithin: duration.default('90d'),
@@ -134,7 +175,11 @@ export const platformOpsConfigSchema = z
             z.array(
               z.object({
                 cycle: z.string().min(1),
-                eol: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }),
+                eol: z
+                  .string()
+                  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+                    message: 'must be a date YYYY-MM-DD',
+                  }),
               }),
             ),
           )
@@ -153,7 +198,10 @@ export const platformOpsConfigSchema = z
         });
       }
       seen.add(entry.name);
-      if (entry.maintenanceWindow && !config.maintenance.windows[entry.maintenanceWindow]) {
+      if (
+        entry.maintenanceWindow &&
+        !config.maintenance.windows[entry.maintenanceWindow]
+      ) {
         context.addIssue({
           code: z.ZodIssueCode.custom,
           path: ['environments', index, 'maintenanceWindow'],
@@ -161,7 +209,9 @@ export const platformOpsConfigSchema = z
         });
       }
     });
-    for (const environmentName of Object.keys(config.alerting.defaultLevels ?? {})) {
+    for (const environmentName of Object.keys(
+      config.alerting.defaultLevels ?? {},
+    )) {
       if (!seen.has(environmentName)) {
         context.addIssue({
           code: z.ZodIssueCode.custom,
