@@ -27,6 +27,12 @@ export interface Config {
         baseUrl: string;
         /** The always-firing alert that proves the pipeline works. */
         heartbeat?: { alertname?: string };
+        /**
+         * The largest alert list read from this Alertmanager, in bytes
+         * (default 10485760, 10 MiB). A larger answer fails the poll with
+         * an error naming this key; reading stops at the limit.
+         */
+        maxResponseBytes?: number;
       };
       /** Kubernetes API server of this environment, read for Velero backups. */
       kubernetes?: {

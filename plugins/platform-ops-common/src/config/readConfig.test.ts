@@ -154,6 +154,7 @@ describe('parsePlatformOpsConfig', () => {
     expect(config!.environments[0].alertmanager).toEqual({
       baseUrl: 'http://127.0.0.1:9093',
       heartbeat: { alertname: 'Watchdog' },
+      maxResponseBytes: 10 * 1024 * 1024,
     });
     expect(config!.environments[0].kubernetes?.skipTLSVerify).toBe(false);
     // the heartbeat defaults to Alertmanager's Watchdog alert
@@ -207,6 +208,19 @@ describe('parsePlatformOpsConfig', () => {
       production: 'P2',
       staging: 'P3',
     });
+  });
+
+  it('keeps a configured Alertmanager response limit', () => {
+    const { config, problems } = parsePlatformOpsConfig({
+      environments: [
+        {
+          name: 'production',
+          alertmanager: { baseUrl: 'http://am:9093', maxResponseBytes: 1024 },
+        },
+      ],
+    });
+    expect(problems).toEqual([]);
+    expect(config!.environments[0].alertmanager?.maxResponseBytes).toBe(1024);
   });
 
   it("reads the catalog module's annotation validation mode", () => {
@@ -281,6 +295,51 @@ describe('parsePlatformOpsConfig', () => {
       },
       'platformOps.environments[0].alertmanager.heartbeat.alertname',
       '',
+    ],
+    [
+      'a response limit that is no whole number',
+      {
+        environments: [
+          {
+            name: 'production',
+            alertmanager: { baseUrl: 'http://am:9093', maxResponseBytes: 1.5 },
+          },
+          { name: 'staging' },
+        ],
+      },
+      'platformOps.environments[0].alertmanager.maxResponseBytes',
+      'must be a whole number of bytes',
+    ],
+    [
+      'a response limit given as text',
+      {
+        environments: [
+          {
+            name: 'production',
+            alertmanager: {
+              baseUrl: 'http://am:9093',
+              maxResponseBytes: '10MiB',
+            },
+          },
+          { name: 'staging' },
+        ],
+      },
+      'platformOps.environments[0].alertmanager.maxResponseBytes',
+      'must be a whole number of bytes',
+    ],
+    [
+      'a response limit of zero',
+      {
+        environments: [
+          {
+            name: 'production',
+            alertmanager: { baseUrl: 'http://am:9093', maxResponseBytes: 0 },
+          },
+          { name: 'staging' },
+        ],
+      },
+      'platformOps.environments[0].alertmanager.maxResponseBytes',
+      'must be at least 1',
     ],
     [
       'a bad RPO',

@@ -38,6 +38,13 @@ const groupRef = z
     message: 'must be a group entity ref such as group:default/platform-team',
   });
 
+/**
+ * The largest alert list read from an Alertmanager by default, 10 MiB:
+ * room for thousands of alerts, yet a bound on what one source can make the
+ * backend hold in memory.
+ */
+const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
 const party = z.object({
   title: z.string().min(1),
   owner: groupRef.optional(),
@@ -53,6 +60,11 @@ const environment = z.object({
       heartbeat: z
         .object({ alertname: z.string().min(1).default('Watchdog') })
         .default({}),
+      maxResponseBytes: z
+        .number({ invalid_type_error: 'must be a whole number of bytes' })
+        .int('must be a whole number of bytes')
+        .positive('must be at least 1')
+        .default(DEFAULT_MAX_RESPONSE_BYTES),
     })
     .optional(),
   kubernetes: z
@@ -67,16 +79,12 @@ const environment = z.object({
 });
 
 const window = z.object({
-  rrule: z
-    .string()
-    .regex(/^FREQ=/, {
-      message: 'must be an RFC 5545 RRULE starting with FREQ=',
-    }),
-  start: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
-      message: 'must be a local time HH:MM',
-    }),
+  rrule: z.string().regex(/^FREQ=/, {
+    message: 'must be an RFC 5545 RRULE starting with FREQ=',
+  }),
+  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+    message: 'must be a local time HH:MM',
+  }),
   duration,
   timezone: z.string().refine(zone => IANAZone.isValidZone(zone), {
     message: 'must be an IANA time zone such as Europe/Stockholm',
@@ -175,11 +183,9 @@ export const platformOpsConfigSchema = z
             z.array(
               z.object({
                 cycle: z.string().min(1),
-                eol: z
-                  .string()
-                  .regex(/^\d{4}-\d{2}-\d{2}$/, {
-                    message: 'must be a date YYYY-MM-DD',
-                  }),
+                eol: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, {
+                  message: 'must be a date YYYY-MM-DD',
+                }),
               }),
             ),
           )

@@ -1,9 +1,15 @@
 import { EnvironmentConfig } from '@platform-ops/plugin-platform-ops-common';
-import { AlertSource, SourceAlert } from '@platform-ops/plugin-platform-ops-node';
+import {
+  AlertSource,
+  SourceAlert,
+} from '@platform-ops/plugin-platform-ops-node';
 import { z } from 'zod';
 
 /** An Alertmanager that takes longer than this is reported as unreachable. */
-const TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The config key of the response limit, for error messages. */
+const LIMIT_KEY = 'platformOps.environments[].alertmanager.maxResponseBytes';
 
 const gettableAlerts = z.array(
   z.object({
@@ -21,6 +27,38 @@ const gettableAlerts = z.array(
 );
 
 /**
+ * Reads a response body as text, stopping at `limit` bytes: a source that
+ * sends without end must not make the backend buffer without end. A declared
+ * Content-Length over the limit is refused before reading.
+ */
+async function readLimitedText(
+  response: Response,
+  limit: number,
+): Promise<{ tooLarge: true } | { tooLarge: false; text: string }> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (!response.body || declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return declared > limit
+      ? { tooLarge: true }
+      : { tooLarge: false, text: '' };
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  return { tooLarge: false, text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
  * Reads every alert, silenced and inhibited ones included, from one
  * environment's Alertmanager through its HTTP API v2. The URL comes from
  * config only.
@@ -31,12 +69,20 @@ export class AlertmanagerSource implements AlertSource {
   private constructor(
     readonly environment: string,
     private readonly alertsUrl: URL,
+    private readonly maxResponseBytes: number,
+    private readonly timeoutMs: number,
   ) {
     this.id = `alertmanager:${environment}`;
   }
 
-  /** The source of an environment, or undefined when config names no Alertmanager. */
-  static fromConfig(environment: EnvironmentConfig): AlertmanagerSource | undefined {
+  /**
+   * The source of an environment, or undefined when config names no
+   * Alertmanager. `timeoutMs` bounds the whole request, body included.
+   */
+  static fromConfig(
+    environment: EnvironmentConfig,
+    options: { timeoutMs?: number } = {},
+  ): AlertmanagerSource | undefined {
     if (!environment.alertmanager) return undefined;
     const base = environment.alertmanager.baseUrl.replace(/\/*$/, '/');
     const url = new URL('api/v2/alerts', base);
@@ -46,27 +92,57 @@ export class AlertmanagerSource implements AlertSource {
       inhibited: 'true',
       unprocessed: 'true',
     }).toString();
-    return new AlertmanagerSource(environment.name, url);
+    return new AlertmanagerSource(
+      environment.name,
+      url,
+      environment.alertmanager.maxResponseBytes,
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    );
   }
 
-  async fetchAlerts(options: { signal?: AbortSignal } = {}): Promise<SourceAlert[]> {
-    const signals = [AbortSignal.timeout(TIMEOUT_MS), ...(options.signal ? [options.signal] : [])];
+  async fetchAlerts(
+    options: { signal?: AbortSignal } = {},
+  ): Promise<SourceAlert[]> {
+    const origin = this.alertsUrl.origin;
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = options.signal
+      ? AbortSignal.any([timeout, options.signal])
+      : timeout;
     let response: Response;
     try {
-      response = await fetch(this.alertsUrl, { signal: AbortSignal.any(signals) });
+      response = await fetch(this.alertsUrl, { signal });
     } catch (error) {
-      const reason = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-      throw new Error(`Alertmanager at ${this.alertsUrl.origin} did not answer: ${reason}`);
+      throw this.failure(error, timeout, options.signal);
     }
     if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
       throw new Error(
-        `Alertmanager at ${this.alertsUrl.origin} answered ${response.status} ${response.statusText}`,
+        `Alertmanager at ${origin} answered ${response.status} ${response.statusText}`,
       );
     }
-    const parsed = gettableAlerts.safeParse(await response.json().catch(() => undefined));
+    let body: Awaited<ReturnType<typeof readLimitedText>>;
+    try {
+      body = await readLimitedText(response, this.maxResponseBytes);
+    } catch (error) {
+      // The timeout covers the body too: a stalled body is no answer.
+      throw this.failure(error, timeout, options.signal);
+    }
+    if (body.tooLarge) {
+      throw new Error(
+        `Alertmanager at ${origin} sent more than ${this.maxResponseBytes} bytes of alerts; ` +
+          `raise ${LIMIT_KEY} of environment "${this.environment}" if that many are expected`,
+      );
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body.text);
+    } catch {
+      throw new Error(`Alertmanager at ${origin} sent a body that is not JSON`);
+    }
+    const parsed = gettableAlerts.safeParse(json);
     if (!parsed.success) {
       throw new Error(
-        `Alertmanager at ${this.alertsUrl.origin} sent an unexpected body: ${parsed.error.issues[0]?.message}`,
+        `Alertmanager at ${origin} sent an unexpected body: ${parsed.error.issues[0]?.message}`,
       );
     }
     return parsed.data.map(alert => ({
@@ -79,5 +155,30 @@ export class AlertmanagerSource implements AlertSource {
       inhibitedBy: alert.status.inhibitedBy ?? [],
       generatorURL: alert.generatorURL || undefined,
     }));
+  }
+
+  /** Why a request or the reading of its body failed, in words. */
+  private failure(
+    error: unknown,
+    timeout: AbortSignal,
+    caller: AbortSignal | undefined,
+  ): Error {
+    const origin = this.alertsUrl.origin;
+    if (caller?.aborted) {
+      return new Error(
+        `Reading alerts from Alertmanager at ${origin} was cancelled`,
+      );
+    }
+    if (timeout.aborted) {
+      return new Error(
+        `Alertmanager at ${origin} did not answer within ${
+          this.timeoutMs / 1000
+        } s`,
+      );
+    }
+    const reason =
+      (error as Error & { cause?: Error }).cause?.message ??
+      (error as Error).message;
+    return new Error(`Alertmanager at ${origin} did not answer: ${reason}`);
   }
 }
