@@ -27,7 +27,9 @@ const badEntity: Entity = {
 };
 
 /** Starts the module with a config, returning the processor it added. */
-async function startWith(platformOps: Record<string, unknown>) {
+async function startWith(platformOps: {
+  catalog?: { annotationValidation: string };
+}) {
   const processors: CatalogProcessor[] = [];
   const logger = mockServices.logger.mock();
   await startTestBackend({

@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   LookupResponse,
   OpsSummary,
+  SourceStatus,
 } from '@platform-ops/plugin-platform-ops-common';
 import express from 'express';
 import { DateTime } from 'luxon';
@@ -21,14 +22,17 @@ describe('createRouter', () => {
     Parameters<SummaryService['getSummary']>
   >();
   const lookup = jest.fn<Promise<LookupResponse>, [string, unknown]>();
-  const sources = jest.fn(async () => [
-    {
-      id: 'alertmanager:production',
-      type: 'alertmanager',
-      environment: 'production',
-      items: 3,
-    },
-  ]);
+  const sources = jest.fn(
+    async (): Promise<SourceStatus[]> => [
+      {
+        id: 'alertmanager:production',
+        type: 'alertmanager',
+        environment: 'production',
+        state: 'ok',
+        items: 3,
+      },
+    ],
+  );
   const dailyCounts = jest.fn(async (_ref: string, _since: string) => [
     {
       day: '2026-11-22',
