@@ -8,8 +8,9 @@
  *      loopback ports, never the demo's 9093/9094;
  *   3. starts the backend (packages/backend, as `yarn workspace backend start`
  *      does but without restarts on file changes) on a free loopback port with
- *      e2e/app-config.e2e.yaml on top of app-config.yaml, and waits for its
- *      health, the demo catalog and a first alert poll;
+ *      e2e/app-config.e2e.yaml on top of app-config.yaml, and its SQLite
+ *      files in a temporary folder (never the demo's demo-data/), and waits
+ *      for its health, the demo catalog and a first alert poll;
  *   4. runs the browser tests e2e/*.test.mjs with `node --test` (playwright-core
  *      driving Debian's Chromium);
  *   5. stops everything, also on failure, Ctrl-C or the overall time limit.
@@ -376,6 +377,8 @@ async function main() {
     E2E_BACKEND_PORT: String(backendPort),
     E2E_ALERTMANAGER_PRODUCTION: 'http://127.0.0.1:' + ports.production,
     E2E_ALERTMANAGER_STAGING: 'http://127.0.0.1:' + ports.staging,
+    // Inside the work directory, so cleanup removes it with the logs.
+    E2E_DATABASE_DIR: path.join(state.workDir, 'database'),
   };
   await startBackend(backendEnv, baseUrl);
 

@@ -7,6 +7,10 @@
  *
  * Without Alertmanager installed the demo still starts; the cards then show
  * both alert sources as unreachable.
+ *
+ * What the demo records is kept in SQLite files under demo-data/ (see
+ * backend.database in app-config.yaml); delete that folder while the demo is
+ * stopped to start afresh.
  */
 'use strict';
 
@@ -15,6 +19,8 @@ const path = require('path');
 const demoAlertmanager = require('./demo-alertmanager');
 
 const ROOT = path.resolve(__dirname, '..');
+// Where app-config.yaml's backend.database.connection.directory points.
+const DATA_DIR = path.join(ROOT, 'demo-data');
 const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 // After Ctrl-C, how long Backstage gets to exit before it is killed.
 const EXIT_GRACE_MS = 15000;
@@ -77,6 +83,10 @@ async function main() {
     return;
   }
 
+  log(
+    'demo data is kept in ' + path.relative(process.cwd(), DATA_DIR) + '/; ' +
+      'stop the demo and delete that folder to start afresh',
+  );
   backstage = childProcess.spawn(
     process.execPath,
     [YARN, 'backstage-cli', 'repo', 'start'],
