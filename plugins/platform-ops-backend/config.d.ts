@@ -64,6 +64,8 @@ export interface Config {
       defaultPolicy?: { rpo?: string; retention?: string; rto?: string };
       /** How often each component's restore must be drilled, such as 180d. */
       drillInterval?: string;
+      /** How often backup sources (Velero) are polled, such as 5m. */
+      pollInterval?: string;
     };
     /** Interval per audit kind, such as { application: 365d, provider: 365d }. */
     audits?: { [kind: string]: string };

@@ -147,6 +147,8 @@ export const platformOpsConfigSchema = z
           })
           .default({}),
         drillInterval: duration.default('180d'),
+        /** How often backup sources are polled. */
+        pollInterval: duration.default('5m'),
       })
       .default({}),
     audits: z

@@ -14,6 +14,7 @@ import { SourceAlert } from '@platform-ops/plugin-platform-ops-node';
 import { DateTime, Duration } from 'luxon';
 import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
 import { staleAfter } from '../sources/freshness';
+import { sourceStatusOf } from '../sources/sourceStatus';
 import { publicError } from '../sources/publicError';
 
 /** Snapshots are re-read from the database at most this often. */
@@ -71,27 +72,14 @@ export class AlertService {
   async sources(): Promise<SourceStatus[]> {
     const snapshots = await this.current();
     const now = this.clock();
-    return snapshots.map(snapshot => {
-      const fetched = snapshot.fetchedAt
-        ? DateTime.fromISO(snapshot.fetchedAt)
-        : undefined;
-      const recent =
-        fetched?.isValid === true && now.diff(fetched) <= this.staleAfter;
-      let state: SourceStatus['state'] = 'ok';
-      if (snapshot.lastError) state = 'failing';
-      else if (!recent) state = 'stale';
-      return {
-        id: snapshot.sourceId,
-        type: snapshot.sourceId.split(':')[0],
-        environment: snapshot.environment,
-        state,
-        fetchedAt: snapshot.fetchedAt,
-        attemptedAt: snapshot.attemptedAt,
-        lastError: snapshot.lastError && publicError(snapshot.lastError),
+    return snapshots.map(snapshot => ({
+      ...sourceStatusOf(snapshot, {
         items: snapshot.data.length,
-        heartbeat: this.status(snapshot.environment, snapshots).heartbeat,
-      };
-    });
+        staleAfter: this.staleAfter,
+        now,
+      }),
+      heartbeat: this.status(snapshot.environment, snapshots).heartbeat,
+    }));
   }
 
   /** One match over every summary's matchers, then each section filled. */

@@ -1,0 +1,265 @@
+import {
+  BackupEnvironmentStatus,
+  backupEnvironmentStatus,
+  BackupInventory,
+  backupOfReport,
+  BackupsSection,
+  ComponentDrillStatus,
+  drillState,
+  DrillsResponse,
+  OpsSummary,
+  parseDuration,
+  PlatformOpsConfig,
+  SourceStatus,
+  withBackupStatus,
+} from '@platform-ops/plugin-platform-ops-common';
+import { DateTime, Duration } from 'luxon';
+import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
+import { staleAfter } from '../sources/freshness';
+import { publicError } from '../sources/publicError';
+import { isFresh, sourceStatusOf } from '../sources/sourceStatus';
+import { BackupReportStore } from './BackupReportStore';
+import { DrillStore } from './DrillStore';
+
+/** Snapshots are re-read from the database at most this often. */
+const CACHE_MS = 5_000;
+
+type BackupSnapshot = StoredSnapshot<BackupInventory>;
+
+const EMPTY: BackupInventory = {
+  backups: [],
+  schedules: [],
+  storageLocations: [],
+  restores: [],
+};
+
+/** Overdue and missing drills first. */
+const DRILL_ORDER = ['overdue', 'missing', 'ok'];
+
+/**
+ * The read side of backups: a component's backups per environment from the
+ * stored Velero snapshots or its pushed reports, judged against its policy,
+ * with its drills.
+ */
+export class BackupService {
+  private cache?: { at: number; snapshots: BackupSnapshot[] };
+
+  private constructor(
+    private readonly snapshots: SnapshotStore,
+    private readonly reports: BackupReportStore,
+    private readonly drills: DrillStore,
+    private readonly config: PlatformOpsConfig,
+    private readonly clock: () => DateTime,
+  ) {}
+
+  static create(options: {
+    snapshots: SnapshotStore;
+    reports: BackupReportStore;
+    drills: DrillStore;
+    config: PlatformOpsConfig;
+    clock?: () => DateTime;
+  }): BackupService {
+    return new BackupService(
+      options.snapshots,
+      options.reports,
+      options.drills,
+      options.config,
+      options.clock ?? (() => DateTime.utc()),
+    );
+  }
+
+  /** The summary's backups section, filled with live data. */
+  async withBackups(summary: OpsSummary): Promise<OpsSummary> {
+    const section = summary.backups;
+    if (!section.source) return summary;
+    const now = this.clock();
+    const environments =
+      section.source.type === 'none'
+        ? []
+        : await Promise.all(
+            summary.alerting.environments.map(environment =>
+              this.environmentStatus(summary, environment, now),
+            ),
+          );
+    const drills =
+      section.source.type === 'none'
+        ? []
+        : await this.drills.list({ entityRef: summary.entity.ref });
+    return {
+      ...summary,
+      backups: withBackupStatus(section, {
+        environments,
+        drills,
+        drillInterval: this.config.backups.drillInterval,
+        now,
+      }),
+    };
+  }
+
+  /**
+   * Drills, newest first, and where each component that is backed up
+   * stands with them; one component's when `entityRef` is given.
+   */
+  async drillOverview(
+    summaries: OpsSummary[],
+    options: { entityRef?: string } = {},
+  ): Promise<DrillsResponse> {
+    const now = this.clock();
+    const drills = await this.drills.list({ entityRef: options.entityRef });
+    const newest = new Map<string, string>();
+    for (const drill of drills) {
+      for (const ref of drill.entityRefs) {
+        if ((newest.get(ref) ?? '') < drill.date) newest.set(ref, drill.date);
+      }
+    }
+    const components: ComponentDrillStatus[] = summaries
+      .filter(summary => isBackedUp(summary.backups))
+      .map(summary => {
+        const last = newest.get(summary.entity.ref);
+        const { state, nextDue } = drillState({
+          lastDrillOn: last ? DateTime.fromISO(last) : undefined,
+          interval: this.config.backups.drillInterval,
+          now,
+        });
+        return {
+          entity: summary.entity,
+          state,
+          lastDrill: last,
+          nextDue: nextDue?.toISODate() ?? undefined,
+        };
+      })
+      .sort(
+        (a, b) =>
+          DRILL_ORDER.indexOf(a.state) - DRILL_ORDER.indexOf(b.state) ||
+          (a.nextDue ?? '').localeCompare(b.nextDue ?? '') ||
+          a.entity.ref.localeCompare(b.entity.ref),
+      );
+    return { drills, components };
+  }
+
+  /** Health of every backup source, with what else is wrong with it. */
+  async sources(): Promise<SourceStatus[]> {
+    const now = this.clock();
+    return (await this.current()).map(snapshot =>
+      sourceStatusOf(snapshot, {
+        items: snapshot.data.backups.length,
+        staleAfter: this.staleAfter,
+        now,
+        warnings: warningsOf(snapshot.data),
+      }),
+    );
+  }
+
+  private async environmentStatus(
+    summary: OpsSummary,
+    environment: string,
+    now: DateTime,
+  ): Promise<BackupEnvironmentStatus> {
+    const { backups } = summary;
+    const spec = backups.source!;
+    const common = {
+      environment,
+      spec,
+      declaredScope: backups.scope,
+      rpo: durationOf(backups.policy.rpo.value),
+      retention: durationOf(backups.policy.retention.value),
+      now,
+    };
+    if (spec.type === 'push') {
+      const reports = await this.reports.list({
+        entityRef: summary.entity.ref,
+        environment,
+      });
+      return backupEnvironmentStatus({
+        ...common,
+        sourceId: 'push',
+        inventory: { ...EMPTY, backups: reports.map(backupOfReport) },
+        // A pushed report is as fresh as it is; a tool that stops pushing
+        // shows as an RPO breach.
+        fresh: true,
+        fetchedAt: reports
+          .map(report => report.receivedAt)
+          .sort()
+          .pop(),
+      });
+    }
+    const own = (await this.current()).filter(
+      snapshot => snapshot.environment === environment,
+    );
+    if (own.length === 0) {
+      return backupEnvironmentStatus({
+        ...common,
+        sourceId: `velero:${environment}`,
+        fresh: false,
+        lastError: `No Velero source for ${environment}: add kubernetes to its entry in platformOps.environments`,
+      });
+    }
+    const failed = own.find(snapshot => snapshot.lastError);
+    return backupEnvironmentStatus({
+      ...common,
+      sourceId: own.map(snapshot => snapshot.sourceId).join(', '),
+      inventory: own.some(snapshot => snapshot.fetchedAt)
+        ? merge(own.map(snapshot => snapshot.data))
+        : undefined,
+      fresh: own.every(snapshot => isFresh(snapshot, this.staleAfter, now)),
+      fetchedAt: own
+        .map(snapshot => snapshot.fetchedAt)
+        .sort()
+        .find(() => true),
+      lastError: failed?.lastError && publicError(failed.lastError),
+    });
+  }
+
+  private get staleAfter(): Duration {
+    return staleAfter(this.config.backups.pollInterval);
+  }
+
+  private async current(): Promise<BackupSnapshot[]> {
+    const now = Date.now();
+    if (!this.cache || now - this.cache.at > CACHE_MS) {
+      this.cache = {
+        at: now,
+        snapshots: await this.snapshots.list<BackupInventory>('backups'),
+      };
+    }
+    return this.cache.snapshots;
+  }
+}
+
+function isBackedUp(section: BackupsSection): boolean {
+  return section.source !== undefined && section.source.type !== 'none';
+}
+
+function durationOf(text: string): Duration {
+  return parseDuration('policy', text).value!;
+}
+
+function merge(inventories: BackupInventory[]): BackupInventory {
+  return {
+    backups: inventories.flatMap(inventory => inventory.backups),
+    schedules: inventories.flatMap(inventory => inventory.schedules),
+    storageLocations: inventories.flatMap(
+      inventory => inventory.storageLocations,
+    ),
+    restores: inventories.flatMap(inventory => inventory.restores),
+  };
+}
+
+/** What the Sources tab says beside a backup source's health. */
+function warningsOf(inventory: BackupInventory): string[] {
+  return [
+    ...inventory.storageLocations
+      .filter(location => location.phase !== 'Available')
+      .map(
+        location =>
+          `Backup storage location ${location.name} is ${
+            location.phase || 'not validated'
+          }: every backup to it fails`,
+      ),
+    ...inventory.schedules
+      .filter(schedule => schedule.paused)
+      .map(
+        schedule => `Schedule ${schedule.name} is paused: it makes no backups`,
+      ),
+  ];
+}
