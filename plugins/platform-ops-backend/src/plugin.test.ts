@@ -1,4 +1,9 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
@@ -12,14 +17,20 @@ const ingress: Entity = {
     title: 'Ingress NGINX',
     annotations: {
       'platform-ops/scope': 'platform',
-      'platform-ops/escalation': 'group:default/platform-oncall, user:default/jane',
+      'platform-ops/escalation':
+        'group:default/platform-oncall, user:default/jane',
       'platform-ops/alert-levels': 'production=P1, staging=P2',
-      'platform-ops/alert-matchers': '{namespace="ingress-nginx", app="ingress-nginx"}',
+      'platform-ops/alert-matchers':
+        '{namespace="ingress-nginx", app="ingress-nginx"}',
       'platform-ops/backup-source': 'none',
       'platform-ops/runbook': 'https://wiki.example.com/runbooks/ingress',
     },
   },
-  spec: { type: 'service', owner: 'group:default/platform-team', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/platform-team',
+    lifecycle: 'production',
+  },
 };
 
 const broken: Entity = {
@@ -34,7 +45,11 @@ const broken: Entity = {
       'platform-ops/runbook': 'javascript:alert(1)',
     },
   },
-  spec: { type: 'service', owner: 'group:default/platform-team', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/platform-team',
+    lifecycle: 'production',
+  },
 };
 
 const people: Entity[] = [
@@ -42,28 +57,62 @@ const people: Entity[] = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: { name: 'platform-oncall' },
-    spec: { type: 'team', profile: { displayName: 'Platform on-call', email: 'oncall@example.com' }, children: [] },
+    spec: {
+      type: 'team',
+      profile: { displayName: 'Platform on-call', email: 'oncall@example.com' },
+      children: [],
+    },
     relations: [{ type: 'hasMember', targetRef: 'user:default/ahmed' }],
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name: 'jane' },
-    spec: { profile: { displayName: 'Jane Okafor', email: 'jane@example.com' }, memberOf: ['platform-team'] },
+    spec: {
+      profile: { displayName: 'Jane Okafor', email: 'jane@example.com' },
+      memberOf: ['platform-team'],
+    },
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name: 'ahmed' },
-    spec: { profile: { displayName: 'Ahmed Haddad', email: 'ahmed@example.com' }, memberOf: ['platform-oncall'] },
+    spec: {
+      profile: { displayName: 'Ahmed Haddad', email: 'ahmed@example.com' },
+      memberOf: ['platform-oncall'],
+    },
   },
 ];
 
-async function startBackend() {
+const ordersDatabase: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'orders-db',
+    annotations: {
+      'platform-ops/scope': 'application',
+      'platform-ops/environments': 'production',
+      'platform-ops/backup-source': 'push',
+      'platform-ops/backup-policy': 'rpo=24h, retention=7d, rto=4h',
+    },
+  },
+  spec: {
+    type: 'database',
+    owner: 'group:default/orders-team',
+    lifecycle: 'production',
+  },
+};
+
+async function startBackend(
+  extra: Parameters<typeof startTestBackend>[0]['features'] = [],
+) {
   return startTestBackend({
     features: [
+      ...extra,
       platformOpsPlugin,
-      catalogServiceMock.factory({ entities: [ingress, broken, ...people] }),
+      catalogServiceMock.factory({
+        entities: [ingress, broken, ordersDatabase, ...people],
+      }),
       mockServices.rootConfig.factory({
         data: {
           platformOps: {
@@ -79,7 +128,9 @@ async function startBackend() {
 describe('platformOpsPlugin', () => {
   it('serves the parsed annotations and the config defaults that apply', async () => {
     const { server } = await startBackend();
-    const response = await request(server).get('/api/platform-ops/summary/component/default/ingress-nginx');
+    const response = await request(server).get(
+      '/api/platform-ops/summary/component/default/ingress-nginx',
+    );
     expect(response.status).toBe(200);
     expect(response.body.entity).toEqual({
       ref: 'component:default/ingress-nginx',
@@ -115,27 +166,46 @@ describe('platformOpsPlugin', () => {
       title: 'Jane Okafor',
       email: 'jane@example.com',
     });
-    expect(response.body.scope.contacts['group:default/platform-oncall']).toMatchObject({
+    expect(
+      response.body.scope.contacts['group:default/platform-oncall'],
+    ).toMatchObject({
       title: 'Platform on-call',
       email: 'oncall@example.com',
-      members: [{ ref: 'user:default/ahmed', found: true, title: 'Ahmed Haddad', email: 'ahmed@example.com' }],
+      members: [
+        {
+          ref: 'user:default/ahmed',
+          found: true,
+          title: 'Ahmed Haddad',
+          email: 'ahmed@example.com',
+        },
+      ],
     });
   });
 
   it('reports bad annotations as problems instead of failing', async () => {
     const { server } = await startBackend();
-    const response = await request(server).get('/api/platform-ops/summary/component/default/fluentd');
+    const response = await request(server).get(
+      '/api/platform-ops/summary/component/default/fluentd',
+    );
     expect(response.status).toBe(200);
     const keys = response.body.problems.map((p: { key: string }) => p.key);
     expect(keys).toEqual(['platform-ops/alert-levels', 'platform-ops/runbook']);
     expect(response.body.scope.runbook).toBeUndefined();
-    expect(response.body.alerting.levels.production).toEqual({ value: 'P2', source: 'config' });
-    expect(response.body.alerting.levels.staging).toEqual({ value: 'P3', source: 'annotation' });
+    expect(response.body.alerting.levels.production).toEqual({
+      value: 'P2',
+      source: 'config',
+    });
+    expect(response.body.alerting.levels.staging).toEqual({
+      value: 'P3',
+      source: 'annotation',
+    });
   });
 
   it('answers 404 for an entity the catalog does not have', async () => {
     const { server } = await startBackend();
-    const response = await request(server).get('/api/platform-ops/summary/component/default/unknown');
+    const response = await request(server).get(
+      '/api/platform-ops/summary/component/default/unknown',
+    );
     expect(response.status).toBe(404);
     expect(response.body.error.name).toBe('NotFoundError');
   });
@@ -153,5 +223,74 @@ describe('platformOpsPlugin', () => {
     const response = await request(server).get('/api/platform-ops/health');
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'ok' });
+  });
+
+  it('judges a pushed backup report on the summary, and lists a recorded drill', async () => {
+    const { server } = await startBackend();
+    const completedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    const pushed = await request(server)
+      .post('/api/platform-ops/backup-reports')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        id: 'pg-dump-orders-1',
+        entityRef: 'component:default/orders-db',
+        environment: 'production',
+        status: 'completed',
+        startedAt: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString(),
+        completedAt,
+      });
+    expect(pushed.status).toBe(200);
+    const summary = await request(server).get(
+      '/api/platform-ops/summary/component/default/orders-db',
+    );
+    expect(summary.body.backups.environments).toEqual([
+      expect.objectContaining({
+        environment: 'production',
+        sourceId: 'push',
+        rpo: 'ok',
+        lastSuccess: expect.objectContaining({
+          name: 'pg-dump-orders-1',
+          completedAt,
+        }),
+      }),
+    ]);
+    expect(summary.body.backups.drill).toMatchObject({ state: 'missing' });
+
+    const drill = await request(server)
+      .post('/api/platform-ops/drills')
+      .send({
+        entityRefs: ['component:default/orders-db'],
+        environment: 'production',
+        date: new Date().toISOString().slice(0, 10),
+        scenario: 'Restore the newest dump into a scratch database',
+        ledBy: 'user:default/jane',
+        measuredRto: '2h',
+        outcome: 'succeeded',
+      });
+    expect(drill.status).toBe(201);
+    const drills = await request(server).get(
+      '/api/platform-ops/drills?entity=component:default/orders-db',
+    );
+    expect(drills.body.components).toEqual([
+      expect.objectContaining({ state: 'ok' }),
+    ]);
+    const after = await request(server).get(
+      '/api/platform-ops/summary/component/default/orders-db',
+    );
+    expect(after.body.backups.rto).toEqual({ state: 'ok', measured: '2h' });
+  });
+
+  it('refuses every write with 403 under a denying policy', async () => {
+    const { server } = await startBackend([
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    ]);
+    const drill = await request(server)
+      .post('/api/platform-ops/drills')
+      .send({});
+    expect(drill.status).toBe(403);
+    const report = await request(server)
+      .post('/api/platform-ops/backup-reports')
+      .send({});
+    expect(report.status).toBe(403);
   });
 });

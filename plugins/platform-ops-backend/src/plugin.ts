@@ -3,7 +3,11 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { readPlatformOpsConfig } from '@platform-ops/plugin-platform-ops-common';
+import {
+  BackupInventory,
+  platformOpsPermissions,
+  readPlatformOpsConfig,
+} from '@platform-ops/plugin-platform-ops-common';
 import {
   AlertSource,
   BackupSource,
@@ -14,8 +18,13 @@ import { AlertHistoryStore } from './services/alerting/AlertHistoryStore';
 import { AlertmanagerSource } from './services/alerting/AlertmanagerSource';
 import { AlertPoller } from './services/alerting/AlertPoller';
 import { AlertService } from './services/alerting/AlertService';
+import { BackupService } from './services/backups/BackupService';
+import { createBackupsRouter } from './services/backups/createBackupsRouter';
+import { DatabaseBackupReportStore } from './services/backups/DatabaseBackupReportStore';
+import { DatabaseDrillStore } from './services/backups/DatabaseDrillStore';
 import { EntityIndex } from './services/EntityIndex';
 import { SnapshotStore } from './services/SnapshotStore';
+import { SourcePoller } from './services/sources/SourcePoller';
 import { ContactResolver } from './services/scope/ContactResolver';
 import { LookupService } from './services/lookup/LookupService';
 import { CatalogSummaryService } from './services/SummaryService';
@@ -52,6 +61,8 @@ export const platformOpsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
       async init({
@@ -62,9 +73,12 @@ export const platformOpsPlugin = createBackendPlugin({
         scheduler,
         httpAuth,
         httpRouter,
+        permissions,
+        permissionsRegistry,
         catalog,
       }) {
         const platformOpsConfig = readPlatformOpsConfig(config);
+        permissionsRegistry.addPermissions(platformOpsPermissions);
         const contacts = ContactResolver.create({ catalog });
         const index = EntityIndex.create({
           catalog,
@@ -110,10 +124,39 @@ export const platformOpsPlugin = createBackendPlugin({
           config: platformOpsConfig,
         });
 
+        const drills = await DatabaseDrillStore.create({ database });
+        const reports = await DatabaseBackupReportStore.create({ database });
+        const backupPoller = SourcePoller.create<BackupInventory>({
+          kind: 'backups',
+          sources: backupSources.map(source => ({
+            id: source.id,
+            environment: source.environment,
+            fetch: fetchOptions => source.fetchInventory(fetchOptions),
+          })),
+          snapshots,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'platform-ops-backups-poll',
+          scope: 'global',
+          frequency: platformOpsConfig.backups.pollInterval.toObject(),
+          timeout: { minutes: 2 },
+          fn: async abort => {
+            await backupPoller.poll({ signal: abort as AbortSignal });
+          },
+        });
+        const backupService = BackupService.create({
+          snapshots,
+          reports,
+          drills,
+          config: platformOpsConfig,
+        });
+
         const summaryService = CatalogSummaryService.create({
           catalog,
           contacts,
           alerts: alertService,
+          backups: backupService,
           config: platformOpsConfig,
           logger,
         });
@@ -129,21 +172,27 @@ export const platformOpsPlugin = createBackendPlugin({
             summaryService,
             lookupService,
             catalog,
-            alertService,
+            sources: [alertService, backupService],
             alertHistory,
+          }),
+        );
+        httpRouter.use(
+          await createBackupsRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            index,
+            backups: backupService,
+            drills,
+            reports,
+            config: platformOpsConfig,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info(
           `Platform Ops serving ${platformOpsConfig.environments.length} environment(s) ` +
-            `with ${alertSources.length} alert source(s)`,
+            `with ${alertSources.length} alert source(s) and ${backupSources.length} backup source(s)`,
         );
-        if (backupSources.length > 0) {
-          // Backup status is not served yet; say so rather than drop them silently.
-          logger.warn(
-            `${backupSources.length} backup source(s) were added by modules; this version does not read backup sources yet`,
-          );
-        }
       },
     });
   },

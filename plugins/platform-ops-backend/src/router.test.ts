@@ -55,7 +55,7 @@ describe('createRouter', () => {
     summaryService: { getSummary },
     lookupService: { lookup },
     catalog: { getEntitiesByRefs },
-    alertService: { sources },
+    sources: [{ sources }],
     alertHistory: { dailyCounts },
     clock,
   });

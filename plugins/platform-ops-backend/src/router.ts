@@ -5,12 +5,12 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { DateTime } from 'luxon';
+import { SourceStatus } from '@platform-ops/plugin-platform-ops-common';
 import { z } from 'zod';
 import { AlertHistoryStore } from './services/alerting/AlertHistoryStore';
-import { AlertService } from './services/alerting/AlertService';
 import { LookupService } from './services/lookup/LookupService';
 import { SummaryService } from './services/SummaryService';
-import { parseInput, requireDecodablePath } from './validation';
+import { jsonBody, parseInput, requireDecodablePath } from './validation';
 
 const entityPart = z
   .string()
@@ -75,7 +75,8 @@ export async function createRouter(options: {
   summaryService: SummaryService;
   lookupService: Pick<LookupService, 'lookup'>;
   catalog: Pick<CatalogService, 'getEntitiesByRefs'>;
-  alertService: Pick<AlertService, 'sources'>;
+  /** Every service whose sources `/sources` reports: alerts, backups. */
+  sources: Array<{ sources(): Promise<SourceStatus[]> }>;
   alertHistory: Pick<AlertHistoryStore, 'dailyCounts'>;
   clock?: () => DateTime;
 }): Promise<express.Router> {
@@ -84,12 +85,12 @@ export async function createRouter(options: {
     summaryService,
     lookupService,
     catalog,
-    alertService,
+    sources,
     alertHistory,
   } = options;
   const clock = options.clock ?? (() => DateTime.utc());
   const router = Router();
-  router.use(express.json());
+  router.use(jsonBody());
   router.use('/summary', requireDecodablePath(ENTITY_FIELDS));
   router.use('/alerts/history', requireDecodablePath(ENTITY_FIELDS));
 
@@ -121,7 +122,8 @@ export async function createRouter(options: {
 
   router.get('/sources', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ sources: await alertService.sources() });
+    const lists = await Promise.all(sources.map(service => service.sources()));
+    res.json({ sources: lists.flat() });
   });
 
   router.get('/alerts/history/:kind/:namespace/:name', async (req, res) => {

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { RequestHandler } from 'express';
+import express, { RequestHandler } from 'express';
 import { z } from 'zod';
 
 /**
@@ -44,4 +44,27 @@ export function requireDecodablePath(fields: string[]): RequestHandler {
     });
     next();
   };
+}
+
+/**
+ * Parses a JSON body of up to `limit` bytes. Any JSON value is accepted
+ * here, so the route's schema can say what is wrong with it ("body:
+ * Expected object, received string"); text that is not JSON at all, or too
+ * long, is an InputError that says so.
+ */
+export function jsonBody(limit = '100kb'): RequestHandler[] {
+  const parse = express.json({ strict: false, limit });
+  return [
+    (req, res, next) =>
+      parse(req, res, error => {
+        if (!error) return next();
+        const type = (error as { type?: string }).type;
+        if (type === 'entity.too.large') {
+          return next(
+            new InputError(`Invalid body: body: must be at most ${limit}`),
+          );
+        }
+        return next(new InputError('Invalid body: body: is not valid JSON'));
+      }),
+  ];
 }

@@ -2,7 +2,10 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   OpsSummary,
@@ -11,6 +14,7 @@ import {
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
 import { AlertService } from './alerting/AlertService';
+import { BackupService } from './backups/BackupService';
 import { ContactResolver } from './scope/ContactResolver';
 import { contactRefsOf, withContacts } from './scope/contacts';
 
@@ -38,6 +42,7 @@ export class CatalogSummaryService implements SummaryService {
     private readonly catalog: CatalogService,
     private readonly contacts: ContactResolver,
     private readonly alerts: Pick<AlertService, 'withAlerts'>,
+    private readonly backups: Pick<BackupService, 'withBackups'>,
     private readonly config: PlatformOpsConfig,
     private readonly logger: LoggerService,
     private readonly clock: () => DateTime,
@@ -47,6 +52,7 @@ export class CatalogSummaryService implements SummaryService {
     catalog: CatalogService;
     contacts: ContactResolver;
     alerts: Pick<AlertService, 'withAlerts'>;
+    backups: Pick<BackupService, 'withBackups'>;
     config: PlatformOpsConfig;
     logger: LoggerService;
     clock?: () => DateTime;
@@ -55,6 +61,7 @@ export class CatalogSummaryService implements SummaryService {
       options.catalog,
       options.contacts,
       options.alerts,
+      options.backups,
       options.config,
       options.logger,
       options.clock ?? (() => DateTime.utc()),
@@ -68,11 +75,18 @@ export class CatalogSummaryService implements SummaryService {
     const entity = await this.catalog.getEntityByRef(ref, options);
     if (!entity) return undefined;
     const base = summarizeEntity(entity, this.config, this.clock());
-    const contacts = await this.contacts.resolve(contactRefsOf(base.scope), options);
-    const summary = await this.alerts.withAlerts(withContacts(base, contacts));
+    const contacts = await this.contacts.resolve(
+      contactRefsOf(base.scope),
+      options,
+    );
+    const summary = await this.backups.withBackups(
+      await this.alerts.withAlerts(withContacts(base, contacts)),
+    );
     if (summary.problems.length > 0) {
       this.logger.debug(
-        `${stringifyEntityRef(entity)} has ${summary.problems.length} annotation problem(s)`,
+        `${stringifyEntityRef(entity)} has ${
+          summary.problems.length
+        } annotation problem(s)`,
       );
     }
     return summary;

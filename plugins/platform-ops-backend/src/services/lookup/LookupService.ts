@@ -5,15 +5,13 @@ import {
   rankLookup,
 } from '@platform-ops/plugin-platform-ops-common';
 import { AlertService } from '../alerting/AlertService';
-import { EntityIndex, IndexedEntity } from '../EntityIndex';
+import { filterVisible } from '../catalogVisibility';
+import { EntityIndex } from '../EntityIndex';
 import { ContactResolver } from '../scope/ContactResolver';
 import { contactRefsOf, withContacts } from '../scope/contacts';
 
 /** At most this many results: an incident lookup is for the first screen. */
 export const LOOKUP_LIMIT = 20;
-
-/** Refs per visibility request, so a large index never makes one huge call. */
-const VISIBILITY_BATCH = 200;
 
 /**
  * The incident lookup: from a name or an alert label to the owner,
@@ -51,7 +49,12 @@ export class LookupService {
     // Only what the caller may read is ranked and counted: cutting to the
     // limit first would lose visible matches behind hidden ones, and the
     // count would reveal how many entities the caller cannot see.
-    const visible = await this.visibleTo(this.index.list(), options);
+    const visible = await filterVisible(
+      this.catalog,
+      this.index.list(),
+      entry => entry.ref,
+      options,
+    );
     const matches = rankLookup(
       query,
       visible.map(entry => entry.candidate),
@@ -81,30 +84,5 @@ export class LookupService {
       indexedAt: this.index.indexedAt?.toISO() ?? undefined,
       indexedEntities: visible.length,
     };
-  }
-
-  /**
-   * The indexed entities the catalog answers for the caller's credentials,
-   * so the lookup honours catalog permissions.
-   */
-  private async visibleTo(
-    entries: IndexedEntity[],
-    options: { credentials: BackstageCredentials },
-  ): Promise<IndexedEntity[]> {
-    const visible: IndexedEntity[] = [];
-    for (let start = 0; start < entries.length; start += VISIBILITY_BATCH) {
-      const batch = entries.slice(start, start + VISIBILITY_BATCH);
-      const { items } = await this.catalog.getEntitiesByRefs(
-        {
-          entityRefs: batch.map(entry => entry.ref),
-          fields: ['kind', 'metadata.name'],
-        },
-        options,
-      );
-      batch.forEach((entry, position) => {
-        if (items[position]) visible.push(entry);
-      });
-    }
-    return visible;
   }
 }
