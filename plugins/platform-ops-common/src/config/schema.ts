@@ -1,6 +1,7 @@
 import { Duration, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { DURATION_EXPECTATION, parseDuration } from '../values/duration';
+import { checkWindowRule } from '../maintenance/recurrence';
 import { isValidEntityRefWithKind } from './refs';
 import { isAlertLevel } from '../values/level';
 import { isValidName, NAME_EXPECTATION } from '../values/names';
@@ -79,9 +80,20 @@ const environment = z.object({
 });
 
 const window = z.object({
-  rrule: z.string().regex(/^FREQ=/, {
-    message: 'must be an RFC 5545 RRULE starting with FREQ=',
+  rrule: z.string().superRefine((rrule, context) => {
+    const problem = checkWindowRule(rrule);
+    if (problem) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `must be an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=2TU: ${problem}`,
+      });
+    }
   }),
+  /** The first day the rule applies; it anchors rules with INTERVAL. */
+  since: z
+    .string()
+    .date('must be a date written YYYY-MM-DD')
+    .default('2026-01-01'),
   start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
     message: 'must be a local time HH:MM',
   }),

@@ -1,0 +1,134 @@
+import { DateTime } from 'luxon';
+import {
+  MaintenanceWindowConfig,
+  PlatformOpsConfig,
+} from '../config/readConfig';
+import { occurrencesBetween } from './recurrence';
+
+/**
+ * One occurrence of a named maintenance window.
+ *
+ * @public
+ */
+export type WindowOccurrence = {
+  /** The window's name in `platformOps.maintenance.windows`. */
+  window: string;
+  /** Start and end in UTC (ISO 8601). */
+  start: string;
+  end: string;
+  /** The window's own IANA time zone, for showing its local time. */
+  timezone: string;
+};
+
+/** At most this many occurrences per request. */
+export const MAX_OCCURRENCES = 400;
+
+/**
+ * The occurrences of a window that overlap `[from, to)`, oldest first, at
+ * most `limit` (and never more than 400).
+ *
+ * @public
+ */
+export function windowOccurrences(
+  name: string,
+  window: MaintenanceWindowConfig,
+  range: { from: DateTime; to: DateTime; limit?: number },
+): WindowOccurrence[] {
+  return occurrencesBetween({
+    rrule: window.rrule,
+    start: window.start,
+    durationMs: window.duration.as('milliseconds'),
+    timezone: window.timezone,
+    since: window.since,
+    from: range.from.toMillis(),
+    to: range.to.toMillis(),
+    limit: Math.min(range.limit ?? MAX_OCCURRENCES, MAX_OCCURRENCES),
+  }).map(occurrence => ({
+    window: name,
+    start: DateTime.fromMillis(occurrence.start, { zone: 'utc' }).toISO()!,
+    end: DateTime.fromMillis(occurrence.end, { zone: 'utc' }).toISO()!,
+    timezone: window.timezone,
+  }));
+}
+
+/** How far ahead the next occurrence is looked for. */
+const HORIZON = { days: 400 };
+
+/**
+ * The occurrence in progress at `now`, if any, and the next one to start.
+ *
+ * @public
+ */
+export function currentAndNextWindow(
+  name: string,
+  window: MaintenanceWindowConfig,
+  now: DateTime,
+): { current?: WindowOccurrence; next?: WindowOccurrence } {
+  const upcoming = windowOccurrences(name, window, {
+    from: now,
+    to: now.plus(HORIZON),
+    limit: 2,
+  });
+  const nowIso = now.toUTC().toISO()!;
+  const current = upcoming.find(occurrence => occurrence.start <= nowIso);
+  const next = upcoming.find(occurrence => occurrence.start > nowIso);
+  return { current, next };
+}
+
+/**
+ * Where environments upgraded in order (config order: staging before
+ * production) are not skewed as agreed: in a month where an environment's
+ * first window does not come before the next environment's. One sentence
+ * per month and pair.
+ *
+ * @public
+ */
+export function skewWarnings(
+  config: PlatformOpsConfig,
+  options: { from: DateTime; months: number },
+): string[] {
+  const warnings: string[] = [];
+  const ordered = config.environments.filter(
+    environment =>
+      environment.maintenanceWindow &&
+      config.maintenance.windows[environment.maintenanceWindow],
+  );
+  for (let month = 0; month < options.months; month++) {
+    const start = options.from.toUTC().startOf('month').plus({ months: month });
+    const firsts = ordered.map(environment => {
+      const name = environment.maintenanceWindow!;
+      const [first] = windowOccurrences(
+        name,
+        config.maintenance.windows[name],
+        {
+          from: start,
+          to: start.plus({ months: 1 }),
+          limit: 1,
+        },
+      );
+      return { environment: environment.name, first };
+    });
+    for (let index = 1; index < firsts.length; index++) {
+      const before = firsts[index - 1];
+      const after = firsts[index];
+      if (!before.first || !after.first) continue;
+      if (before.first.start >= after.first.start) {
+        warnings.push(
+          `In ${start.toFormat('yyyy-MM')}, ${
+            before.environment
+          }'s window (${describe(before.first)}) does not come before ${
+            after.environment
+          }'s (${describe(after.first)})`,
+        );
+      }
+    }
+  }
+  return warnings;
+}
+
+function describe(occurrence: WindowOccurrence): string {
+  const local = DateTime.fromISO(occurrence.start, {
+    zone: occurrence.timezone,
+  });
+  return `${local.toFormat('yyyy-MM-dd HH:mm')} ${occurrence.timezone}`;
+}
