@@ -176,6 +176,13 @@ export const platformOpsConfigSchema = z
             'security-patch': duration.default('0d'),
           })
           .default({}),
+        /** How many `dependsOn` hops away a dependent still hears of a change. */
+        dependencyDepth: z
+          .number({ invalid_type_error: 'must be a whole number' })
+          .int('must be a whole number')
+          .min(0, 'must be at least 0')
+          .max(10, 'must be at most 10')
+          .default(3),
       })
       .default({}),
     catalog: z

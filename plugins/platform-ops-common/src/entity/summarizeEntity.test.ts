@@ -132,6 +132,24 @@ describe('summarizeEntity', () => {
           staging: { value: 'staging-monthly', source: 'config' },
         },
         release: undefined,
+        occurrences: {
+          production: {
+            current: undefined,
+            next: expect.objectContaining({ window: 'prod-monthly' }),
+          },
+          staging: {
+            current: undefined,
+            next: expect.objectContaining({ window: 'staging-monthly' }),
+          },
+        },
+        endOfLife: undefined,
+        // This config upgrades production first, at the same time as staging.
+        skew: expect.arrayContaining([
+          expect.stringContaining(
+            "In 2026-11, production's window (2026-11-10 02:00 Europe/Stockholm) does not come before staging's",
+          ),
+        ]),
+        changes: [],
       },
       problems: [],
       generatedAt: '2026-11-22T12:00:00.000Z',

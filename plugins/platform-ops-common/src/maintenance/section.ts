@@ -4,7 +4,16 @@ import { SectionInput, SectionResult } from '../types';
 import { unknownEnvironmentProblems } from '../values/environmentMap';
 import { sourced, Sourced } from '../values/sourced';
 import { MaintenanceAnnotations } from './annotations';
+import { endOfLifeOf } from './endOfLife';
 import { MaintenanceSection } from './types';
+import {
+  currentAndNextWindow,
+  environmentWindows,
+  skewWarnings,
+} from './windows';
+
+/** How many months ahead the skew of the windows is checked. */
+const SKEW_MONTHS = 3;
 
 /**
  * Builds the maintenance section: the window of each environment (the
@@ -44,8 +53,33 @@ export function maintenanceSection(
       windows[environment] = sourced(annotated, fallback as string);
     }
   }
+  const { now, config: settings } = input;
+  const ordered = environmentWindows(
+    settings,
+    Object.fromEntries(
+      Object.entries(windows).map(([environment, { value }]) => [
+        environment,
+        value,
+      ]),
+    ),
+  );
   return {
-    section: { windows, release: annotations.release },
+    section: {
+      windows,
+      release: annotations.release,
+      occurrences: Object.fromEntries(
+        ordered.map(({ environment, name, window }) => [
+          environment,
+          currentAndNextWindow(name, window, now),
+        ]),
+      ),
+      endOfLife: annotations.release
+        ? endOfLifeOf(annotations.release, settings, now)
+        : undefined,
+      skew: skewWarnings(ordered, { from: now, months: SKEW_MONTHS }),
+      // The live part is filled by the backend from the announced changes.
+      changes: [],
+    },
     problems,
   };
 }

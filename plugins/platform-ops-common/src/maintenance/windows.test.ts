@@ -3,6 +3,7 @@ import { parsePlatformOpsConfig } from '../config/readConfig';
 import { checkWindowRule } from './recurrence';
 import {
   currentAndNextWindow,
+  environmentWindows,
   skewWarnings,
   windowOccurrences,
 } from './windows';
@@ -169,7 +170,10 @@ describe('currentAndNextWindow', () => {
 describe('skewWarnings', () => {
   it('has nothing to say when staging comes first every month', () => {
     expect(
-      skewWarnings(config, { from: utc('2026-11-01T00:00:00Z'), months: 12 }),
+      skewWarnings(environmentWindows(config), {
+        from: utc('2026-11-01T00:00:00Z'),
+        months: 12,
+      }),
     ).toEqual([]);
   });
 
@@ -181,7 +185,7 @@ describe('skewWarnings', () => {
         rrule: 'FREQ=MONTHLY;BYDAY=3TU',
       },
     });
-    const warnings = skewWarnings(late, {
+    const warnings = skewWarnings(environmentWindows(late), {
       from: utc('2026-11-01T00:00:00Z'),
       months: 2,
     });

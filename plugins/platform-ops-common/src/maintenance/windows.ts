@@ -76,37 +76,58 @@ export function currentAndNextWindow(
 }
 
 /**
- * Where environments upgraded in order (config order: staging before
- * production) are not skewed as agreed: in a month where an environment's
- * first window does not come before the next environment's. One sentence
- * per month and pair.
+ * One environment's window, in upgrade order.
+ *
+ * @public
+ */
+export type EnvironmentWindow = {
+  environment: string;
+  name: string;
+  window: MaintenanceWindowConfig;
+};
+
+/**
+ * The windows of the configured environments, in config order (the order
+ * they are upgraded: staging before production).
+ *
+ * @public
+ */
+export function environmentWindows(
+  config: PlatformOpsConfig,
+  names: Record<string, string | undefined> = Object.fromEntries(
+    config.environments.map(entry => [entry.name, entry.maintenanceWindow]),
+  ),
+): EnvironmentWindow[] {
+  return config.environments.flatMap(environment => {
+    const name = names[environment.name];
+    const window = name ? config.maintenance.windows[name] : undefined;
+    return name && window
+      ? [{ environment: environment.name, name, window }]
+      : [];
+  });
+}
+
+/**
+ * Where environments upgraded in order are not skewed as agreed: in a month
+ * where an environment's first window does not come before the next
+ * environment's. One sentence per month and pair.
  *
  * @public
  */
 export function skewWarnings(
-  config: PlatformOpsConfig,
+  windows: EnvironmentWindow[],
   options: { from: DateTime; months: number },
 ): string[] {
   const warnings: string[] = [];
-  const ordered = config.environments.filter(
-    environment =>
-      environment.maintenanceWindow &&
-      config.maintenance.windows[environment.maintenanceWindow],
-  );
   for (let month = 0; month < options.months; month++) {
     const start = options.from.toUTC().startOf('month').plus({ months: month });
-    const firsts = ordered.map(environment => {
-      const name = environment.maintenanceWindow!;
-      const [first] = windowOccurrences(
-        name,
-        config.maintenance.windows[name],
-        {
-          from: start,
-          to: start.plus({ months: 1 }),
-          limit: 1,
-        },
-      );
-      return { environment: environment.name, first };
+    const firsts = windows.map(({ environment, name, window }) => {
+      const [first] = windowOccurrences(name, window, {
+        from: start,
+        to: start.plus({ months: 1 }),
+        limit: 1,
+      });
+      return { environment, first };
     });
     for (let index = 1; index < firsts.length; index++) {
       const before = firsts[index - 1];
