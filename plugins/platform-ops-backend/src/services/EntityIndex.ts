@@ -1,5 +1,10 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_DEPENDS_ON,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   alertLabelsOf,
@@ -21,12 +26,22 @@ const FIELDS = [
   'metadata.tags',
   'metadata.annotations',
   'spec.owner',
+  'relations',
 ];
 
 const KUBERNETES_ID = 'backstage.io/kubernetes-id';
 
 /** How soon an empty index may be re-read on demand. */
 const EMPTY_RETRY_SECONDS = 5;
+
+/**
+ * What the catalog's relations say about every entity: what it depends on
+ * and who owns it.
+ */
+export type CatalogGraph = {
+  dependsOn: Map<string, string[]>;
+  owners: Map<string, string>;
+};
 
 /**
  * One annotated entity, parsed once per refresh.
@@ -46,6 +61,7 @@ export type IndexedEntity = {
  */
 export class EntityIndex {
   private entries = new Map<string, IndexedEntity>();
+  private graph: CatalogGraph = { dependsOn: new Map(), owners: new Map() };
   private refreshedAt?: DateTime;
   private loading?: Promise<void>;
 
@@ -78,13 +94,24 @@ export class EntityIndex {
     const credentials = await this.auth.getOwnServiceCredentials();
     const now = this.clock();
     const next = new Map<string, IndexedEntity>();
+    const graph: CatalogGraph = { dependsOn: new Map(), owners: new Map() };
     for await (const page of this.catalog.streamEntities(
       { fields: FIELDS },
       { credentials },
     )) {
       for (const entity of page) {
-        if (!hasPlatformOpsAnnotations(entity)) continue;
         const ref = stringifyEntityRef(entity);
+        // Every entity's dependencies and owner, annotated or not: a
+        // change reaches the owners of everything that depends on it.
+        const targets = (entity.relations ?? [])
+          .filter(relation => relation.type === RELATION_DEPENDS_ON)
+          .map(relation => relation.targetRef);
+        if (targets.length > 0) graph.dependsOn.set(ref, targets);
+        const owner = (entity.relations ?? []).find(
+          relation => relation.type === RELATION_OWNED_BY,
+        )?.targetRef;
+        if (owner) graph.owners.set(ref, owner);
+        if (!hasPlatformOpsAnnotations(entity)) continue;
         const summary = summarizeEntity(entity, this.config, now);
         next.set(ref, {
           ref,
@@ -95,6 +122,7 @@ export class EntityIndex {
       }
     }
     this.entries = next;
+    this.graph = graph;
     this.refreshedAt = now;
     this.logger.debug(`Indexed ${next.size} annotated entities`);
   }
@@ -125,6 +153,11 @@ export class EntityIndex {
 
   get(ref: string): IndexedEntity | undefined {
     return this.entries.get(ref);
+  }
+
+  /** Every entity's `dependsOn` targets and owner, by entity ref. */
+  get catalogGraph(): CatalogGraph {
+    return this.graph;
   }
 
   /** When the index was last refreshed, if ever. */

@@ -1,4 +1,4 @@
-import { dependentsOf } from './dependents';
+import { dependenciesOf, dependentsOf } from './dependents';
 
 const graph = new Map<string, string[]>([
   [
@@ -62,5 +62,20 @@ describe('dependentsOf', () => {
   it('never lists a changed component as its own dependent, even in a cycle', () => {
     const found = dependentsOf(['component:default/a'], graph, 10);
     expect([...found.keys()]).toEqual(['component:default/b']);
+  });
+});
+
+describe('dependenciesOf', () => {
+  it('walks dependsOn forward to the depth, once per entity, through cycles', () => {
+    expect(Object.fromEntries(dependenciesOf('component:default/reports', graph, 3))).toEqual({
+      'component:default/storefront': 1,
+      'component:default/checkout-service': 2,
+      'component:default/payments-api': 3,
+      'component:default/ingress-nginx': 3,
+    });
+    expect(Object.fromEntries(dependenciesOf('component:default/a', graph, 5))).toEqual({
+      'component:default/b': 1,
+      'component:default/ingress-nginx': 2,
+    });
   });
 });

@@ -38,3 +38,30 @@ export function dependentsOf(
   }
   return found;
 }
+
+/**
+ * What one component depends on, directly or through others, up to `depth`
+ * hops, each with how many hops away it is. Cycles are visited once.
+ *
+ * @public
+ */
+export function dependenciesOf(
+  ref: string,
+  dependsOn: Map<string, string[]>,
+  depth: number,
+): Map<string, number> {
+  const found = new Map<string, number>();
+  let frontier = [ref];
+  for (let hops = 1; hops <= depth && frontier.length > 0; hops++) {
+    const next: string[] = [];
+    for (const current of frontier) {
+      for (const target of dependsOn.get(current) ?? []) {
+        if (target === ref || found.has(target)) continue;
+        found.set(target, hops);
+        next.push(target);
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
