@@ -1,6 +1,18 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
+ * Allows announcing a maintenance change (security patch, minor or major)
+ * and updating its status, through `POST` and `PATCH
+ * /api/platform-ops/changes`.
+ *
+ * @public
+ */
+export const platformOpsChangeCreatePermission = createPermission({
+  name: 'platform-ops.change.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Allows recording a disaster-recovery drill and its measured RTO through
  * `POST /api/platform-ops/drills`.
  *
@@ -30,6 +42,7 @@ export const platformOpsBackupReportCreatePermission = createPermission({
  * @public
  */
 export const platformOpsPermissions = [
+  platformOpsChangeCreatePermission,
   platformOpsDrillCreatePermission,
   platformOpsBackupReportCreatePermission,
 ];
