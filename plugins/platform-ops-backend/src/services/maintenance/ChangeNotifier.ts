@@ -48,19 +48,18 @@ export class ChangeNotifier {
     const recipients = [...new Set(owners)].sort();
     if (!this.notifications || recipients.length === 0) return { sent: 0 };
     const start = DateTime.fromISO(change.start, { zone: 'utc' });
+    const notice = change.shortNotice
+      ? ` Short notice: ${change.noticeGiven} given, ${change.noticeRequired} expected.`
+      : '';
+    const description = `${change.environments.join(', ')}, ${start.toFormat(
+      'yyyy-MM-dd HH:mm',
+    )} UTC. Affects ${change.entityRefs.join(', ')}.${notice}`;
     try {
       await this.notifications.send({
         recipients: { type: 'entity', entityRef: recipients },
         payload: {
           title: `${change.class} change ${VERBS[event]}: ${change.title}`,
-          description:
-            `${change.environments.join(', ')}, ${start.toFormat(
-              'yyyy-MM-dd HH:mm',
-            )} UTC. ` +
-            `Affects ${change.entityRefs.join(', ')}.` +
-            (change.shortNotice
-              ? ` Short notice: ${change.noticeGiven} given, ${change.noticeRequired} expected.`
-              : ''),
+          description,
           link: this.linkOf(change),
           severity:
             change.class === 'major' || event === 'cancelled'
