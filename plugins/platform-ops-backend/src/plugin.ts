@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   BackupInventory,
   platformOpsPermissions,
@@ -23,6 +24,10 @@ import { createBackupsRouter } from './services/backups/createBackupsRouter';
 import { DatabaseBackupReportStore } from './services/backups/DatabaseBackupReportStore';
 import { DatabaseDrillStore } from './services/backups/DatabaseDrillStore';
 import { EntityIndex } from './services/EntityIndex';
+import { ChangeNotifier } from './services/maintenance/ChangeNotifier';
+import { ChangeService } from './services/maintenance/ChangeService';
+import { createMaintenanceRouter } from './services/maintenance/createMaintenanceRouter';
+import { DatabaseChangeStore } from './services/maintenance/DatabaseChangeStore';
 import { SnapshotStore } from './services/SnapshotStore';
 import { SourcePoller } from './services/sources/SourcePoller';
 import { ContactResolver } from './services/scope/ContactResolver';
@@ -64,6 +69,7 @@ export const platformOpsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -76,6 +82,7 @@ export const platformOpsPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        notifications,
       }) {
         const platformOpsConfig = readPlatformOpsConfig(config);
         permissionsRegistry.addPermissions(platformOpsPermissions);
@@ -152,11 +159,23 @@ export const platformOpsPlugin = createBackendPlugin({
           config: platformOpsConfig,
         });
 
+        const changeService = ChangeService.create({
+          store: await DatabaseChangeStore.create({ database }),
+          index,
+          config: platformOpsConfig,
+          notifier: ChangeNotifier.create({
+            notifications,
+            logger,
+            linkOf: change => `/platform-ops/maintenance?change=${change.id}`,
+          }),
+        });
+
         const summaryService = CatalogSummaryService.create({
           catalog,
           contacts,
           alerts: alertService,
           backups: backupService,
+          maintenance: changeService,
           config: platformOpsConfig,
           logger,
         });
@@ -185,6 +204,15 @@ export const platformOpsPlugin = createBackendPlugin({
             backups: backupService,
             drills,
             reports,
+            config: platformOpsConfig,
+          }),
+        );
+        httpRouter.use(
+          await createMaintenanceRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            changes: changeService,
             config: platformOpsConfig,
           }),
         );

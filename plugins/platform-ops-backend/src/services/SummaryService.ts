@@ -15,6 +15,7 @@ import {
 import { DateTime } from 'luxon';
 import { AlertService } from './alerting/AlertService';
 import { BackupService } from './backups/BackupService';
+import { ChangeService } from './maintenance/ChangeService';
 import { ContactResolver } from './scope/ContactResolver';
 import { contactRefsOf, withContacts } from './scope/contacts';
 
@@ -43,6 +44,7 @@ export class CatalogSummaryService implements SummaryService {
     private readonly contacts: ContactResolver,
     private readonly alerts: Pick<AlertService, 'withAlerts'>,
     private readonly backups: Pick<BackupService, 'withBackups'>,
+    private readonly maintenance: Pick<ChangeService, 'withChanges'>,
     private readonly config: PlatformOpsConfig,
     private readonly logger: LoggerService,
     private readonly clock: () => DateTime,
@@ -53,6 +55,7 @@ export class CatalogSummaryService implements SummaryService {
     contacts: ContactResolver;
     alerts: Pick<AlertService, 'withAlerts'>;
     backups: Pick<BackupService, 'withBackups'>;
+    maintenance: Pick<ChangeService, 'withChanges'>;
     config: PlatformOpsConfig;
     logger: LoggerService;
     clock?: () => DateTime;
@@ -62,6 +65,7 @@ export class CatalogSummaryService implements SummaryService {
       options.contacts,
       options.alerts,
       options.backups,
+      options.maintenance,
       options.config,
       options.logger,
       options.clock ?? (() => DateTime.utc()),
@@ -79,8 +83,10 @@ export class CatalogSummaryService implements SummaryService {
       contactRefsOf(base.scope),
       options,
     );
-    const summary = await this.backups.withBackups(
-      await this.alerts.withAlerts(withContacts(base, contacts)),
+    const summary = await this.maintenance.withChanges(
+      await this.backups.withBackups(
+        await this.alerts.withAlerts(withContacts(base, contacts)),
+      ),
     );
     if (summary.problems.length > 0) {
       this.logger.debug(
