@@ -79,10 +79,14 @@ export interface Config {
           duration: string;
           /** IANA time zone, such as Europe/Stockholm. */
           timezone: string;
+          /** The first day the rule applies (YYYY-MM-DD); it anchors INTERVAL. Default 2026-01-01. */
+          since?: string;
         };
       };
       /** Minimum notice per change class, such as { major: 30d }. */
       notice?: { major?: string; minor?: string; 'security-patch'?: string };
+      /** How many dependsOn hops away a dependent still sees a change (default 3). */
+      dependencyDepth?: number;
     };
     endOfLife?: {
       warnWithin?: string;
