@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
+import net from 'net';
 import os from 'os';
 import path from 'path';
 import { freePort } from './postgres';
@@ -14,8 +15,36 @@ export type TestAlertmanager = {
   baseUrl: string;
   post(alerts: Array<{ labels: Record<string, string>; annotations?: Record<string, string>; generatorURL?: string }>): Promise<void>;
   silence(matchers: Array<{ name: string; value: string }>, comment: string): Promise<string>;
+  /** Every alert, silenced and inhibited ones included, as `GET /api/v2/alerts` gives them. */
+  alerts(): Promise<TestAlert[]>;
+  /** Every silence, expired ones included, as `GET /api/v2/silences` gives them. */
+  silences(): Promise<TestSilence[]>;
   stop(): Promise<void>;
 };
+
+/** An alert as Alertmanager's API v2 returns it (the fields tests read). */
+export type TestAlert = {
+  fingerprint: string;
+  labels: Record<string, string>;
+  status: { state: 'active' | 'suppressed' | 'unprocessed'; silencedBy: string[]; inhibitedBy: string[] };
+};
+
+/** A silence as Alertmanager's API v2 returns it. */
+export type TestSilence = {
+  id: string;
+  status: { state: 'active' | 'pending' | 'expired' };
+  matchers: Array<{ name: string; value: string; isRegex: boolean; isEqual?: boolean }>;
+  startsAt: string;
+  endsAt: string;
+  createdBy: string;
+  comment: string;
+};
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
 
 async function waitUntilReady(baseUrl: string, child: ChildProcess) {
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -76,6 +105,12 @@ export async function startAlertmanager(): Promise<TestAlertmanager> {
       if (!response.ok) throw new Error(`silencing: ${response.status} ${await response.text()}`);
       return ((await response.json()) as { silenceID: string }).silenceID;
     },
+    alerts() {
+      return getJson<TestAlert[]>(`${baseUrl}/api/v2/alerts`);
+    },
+    silences() {
+      return getJson<TestSilence[]>(`${baseUrl}/api/v2/silences`);
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise(resolve => child.once('exit', resolve));
@@ -86,6 +121,28 @@ export async function startAlertmanager(): Promise<TestAlertmanager> {
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A server on 127.0.0.1 that accepts connections and never answers, for
+ * testing that a client gives up within its timeout.
+ */
+export async function startUnansweringServer(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer(socket => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise(resolve => server.close(resolve));
     },
   };
 }
