@@ -11,14 +11,32 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { NotFoundError } from '@backstage/errors';
-import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
+import {
+  Drill,
+  DrillInput,
+  DrillsResponse,
+  OpsSummary,
+  SourceStatus,
+} from '@platform-ops/plugin-platform-ops-common';
 import { PlatformOpsApi, platformOpsApiRef } from '../src/api';
 import {
+  EntityBackupsCard,
   EntityPlatformOpsCard,
+  EntityPlatformOpsContent,
   EntityScopeCard,
   PlatformOpsPage,
   platformOpsPlugin,
 } from '../src/plugin';
+import {
+  argocdDrill,
+  argocdEntity,
+  argocdSummary,
+} from '../src/testing/argocd';
+import {
+  postgresqlOrdersDrill,
+  postgresqlOrdersEntity,
+  postgresqlOrdersSummary,
+} from '../src/testing/postgresqlOrders';
 import { gitlabCiEntity, gitlabCiSummary } from '../src/testing/gitlabCi';
 import {
   ingressNginxEntity,
@@ -33,7 +51,58 @@ const summaries: Record<string, OpsSummary> = {
   'ingress-nginx': ingressNginxSummary,
   'gitlab-ci': gitlabCiSummary,
   'orders-db': ordersDatabaseSummary,
+  argocd: argocdSummary,
+  'postgresql-orders': postgresqlOrdersSummary,
 };
+
+// Drills recorded in the dev app are kept until the page is reloaded.
+const drills: Drill[] = [argocdDrill, postgresqlOrdersDrill];
+
+function drillsResponse(entityRef?: string): DrillsResponse {
+  const components = Object.values(summaries)
+    .filter(summary => summary.entity.ref === (entityRef ?? summary.entity.ref))
+    .filter(summary => summary.backups.drill)
+    .map(summary => {
+      const status = summary.backups.drill!;
+      return {
+        entity: summary.entity,
+        state: status.state,
+        lastDrill: summary.backups.lastDrill?.date,
+        nextDue: status.nextDue,
+      };
+    });
+  return {
+    drills: drills.filter(
+      drill => !entityRef || drill.entityRefs.includes(entityRef),
+    ),
+    components,
+  };
+}
+
+const sources: SourceStatus[] = [
+  {
+    id: 'alertmanager:production',
+    type: 'alertmanager',
+    environment: 'production',
+    state: 'ok',
+    fetchedAt: new Date(Date.now() - 20_000).toISOString(),
+    items: 3,
+    heartbeat: 'ok',
+  },
+  {
+    id: 'velero:staging',
+    type: 'velero',
+    environment: 'staging',
+    state: 'failing',
+    fetchedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    lastError: 'the Kubernetes API did not answer within 10s',
+    items: 12,
+    warnings: [
+      'Backup storage location default is Unavailable: every backup to it fails',
+      'Schedule daily-platform is paused: it makes no backups',
+    ],
+  },
+];
 
 // Answers from fixtures, after a short delay so the loading state shows.
 const fakePlatformOpsApi: PlatformOpsApi = {
@@ -67,7 +136,21 @@ const fakePlatformOpsApi: PlatformOpsApi = {
     };
   },
   async getSources() {
-    return [];
+    return sources;
+  },
+  async getDrills(options?: { entityRef?: string }) {
+    return drillsResponse(options?.entityRef);
+  },
+  async recordDrill(input: DrillInput) {
+    await new Promise(resolve => setTimeout(resolve, 400));
+    const drill: Drill = {
+      ...input,
+      id: input.id ?? String(Date.now()),
+      recordedBy: 'user:development/guest',
+      recordedAt: new Date().toISOString(),
+    };
+    drills.unshift(drill);
+    return drill;
   },
   async getAlertHistory() {
     return { since: new Date().toISOString().slice(0, 10), days: [] };
@@ -92,6 +175,9 @@ function EntityPage(props: { entity: Entity }) {
             </Grid>
             <Grid item xs={12} md={6}>
               <EntityScopeCard />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <EntityBackupsCard />
             </Grid>
           </Grid>
         </Content>
@@ -118,6 +204,30 @@ createDevApp()
     path: '/orders-db',
     title: 'orders-db',
     element: <EntityPage entity={ordersDatabaseEntity} />,
+  })
+  .addPage({
+    path: '/argocd',
+    title: 'argocd',
+    element: <EntityPage entity={argocdEntity} />,
+  })
+  .addPage({
+    path: '/postgresql-orders',
+    title: 'postgresql-orders',
+    element: <EntityPage entity={postgresqlOrdersEntity} />,
+  })
+  .addPage({
+    path: '/postgresql-orders-tab',
+    title: 'postgresql-orders tab',
+    element: (
+      <EntityProvider entity={postgresqlOrdersEntity}>
+        <Page themeId="tool">
+          <Header title="postgresql-orders: Platform Ops tab" />
+          <Content>
+            <EntityPlatformOpsContent />
+          </Content>
+        </Page>
+      </EntityProvider>
+    ),
   })
   .addPage({
     path: '/platform-ops',

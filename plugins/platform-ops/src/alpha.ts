@@ -78,6 +78,23 @@ export const entityAlertsCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Backups card: the last good backup against the RPO per environment,
+ * retention, failures, restores, scope mismatches, drills and protection.
+ *
+ * @alpha
+ */
+export const entityBackupsCard = EntityCardBlueprint.make({
+  name: 'backups',
+  params: {
+    filter: isPlatformOpsAvailable,
+    loader: () =>
+      import('./components/backups').then(m =>
+        createElement(m.EntityBackupsCard),
+      ),
+  },
+});
+
+/**
  * The entity's Platform Ops tab.
  *
  * @alpha
@@ -95,7 +112,8 @@ export const entityPlatformOpsContent = EntityContentBlueprint.make({
 });
 
 /**
- * The Platform Ops page, with the incident lookup, at `/platform-ops`.
+ * The Platform Ops page, with the incident lookup, the drills and the
+ * sources, at `/platform-ops`.
  *
  * @alpha
  */
@@ -127,6 +145,7 @@ export default createFrontendPlugin({
     entityPlatformOpsCard,
     entityScopeCard,
     entityAlertsCard,
+    entityBackupsCard,
     entityPlatformOpsContent,
     platformOpsPage,
   ],

@@ -11,6 +11,7 @@ export {
   EntityPlatformOpsCard,
   EntityScopeCard,
   EntityAlertsCard,
+  EntityBackupsCard,
   EntityPlatformOpsContent,
   PlatformOpsPage,
 } from './plugin';

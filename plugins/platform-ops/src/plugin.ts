@@ -77,7 +77,25 @@ export const EntityAlertsCard = platformOpsPlugin.provide(
 );
 
 /**
- * The entity's Platform Ops tab: every aspect in full with the alert history.
+ * The entity's backups: the last good backup against the RPO per
+ * environment, retention, failures, schedule and storage health, the last
+ * proven restore, scope mismatches, drills against the RTO and the
+ * protection checklist.
+ *
+ * @public
+ */
+export const EntityBackupsCard = platformOpsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBackupsCard',
+    component: {
+      lazy: () => import('./components/backups').then(m => m.EntityBackupsCard),
+    },
+  }),
+);
+
+/**
+ * The entity's Platform Ops tab: every aspect in full, with the alert
+ * history, the drill history and the form to record a drill.
  *
  * @public
  */
@@ -93,7 +111,7 @@ export const EntityPlatformOpsContent = platformOpsPlugin.provide(
 );
 
 /**
- * The Platform Ops page: incident lookup and source health.
+ * The Platform Ops page: incident lookup, drills and source health.
  *
  * @public
  */

@@ -2,6 +2,9 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AlertHistoryDay,
+  Drill,
+  DrillInput,
+  DrillsResponse,
   LookupResponse,
   OpsSummary,
   SourceStatus,
@@ -45,6 +48,22 @@ export interface PlatformOpsApi {
     entityRef: CompoundEntityRef,
     days: number,
   ): Promise<AlertHistory>;
+
+  /**
+   * Disaster-recovery drills, newest first, and where each backed-up
+   * component stands with them (overdue and missing first).
+   *
+   * @param options - `entityRef` (such as `component:default/orders-db`)
+   *   limits both to one component.
+   */
+  getDrills(options?: { entityRef?: string }): Promise<DrillsResponse>;
+
+  /**
+   * Records a drill and its retrospective. Without an `id`, the client
+   * picks one; recording the same `id` again stores nothing new, so a
+   * retried submit records one drill.
+   */
+  recordDrill(input: DrillInput): Promise<Drill>;
 }
 
 /**

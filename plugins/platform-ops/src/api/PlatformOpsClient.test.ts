@@ -199,4 +199,123 @@ describe('PlatformOpsClient', () => {
     expect(third).toBe(first);
     expect(requests).toBe(2);
   });
+
+  describe('drills', () => {
+    const drill = {
+      id: 'b0c7f1de-2f7e-4a55-9c55-0c1c9d7f3a10',
+      entityRefs: ['component:default/orders-db'],
+      environment: 'staging',
+      date: '2026-10-01',
+      scenario: 'Restore the orders database from last night',
+      ledBy: 'Jane Okafor',
+      measuredRto: '3h',
+      outcome: 'succeeded' as const,
+      wentWell: 'The runbook was right',
+      toImprove: 'Finding the backup took an hour',
+      actionItems: ['Link the backup bucket from the runbook'],
+    };
+
+    it('asks for every drill, or one component’s with the ref encoded', async () => {
+      const requested: string[] = [];
+      server.use(
+        http.get(`${baseUrl}/drills`, ({ request }) => {
+          const url = new URL(request.url);
+          requested.push(`${url.pathname}${url.search}`);
+          return HttpResponse.json({ drills: [], components: [] });
+        }),
+      );
+      expect(await client.getDrills()).toEqual({ drills: [], components: [] });
+      await client.getDrills({ entityRef: 'component:default/orders-db' });
+      expect(requested).toEqual([
+        '/api/platform-ops/drills',
+        '/api/platform-ops/drills?entity=component%3Adefault%2Forders-db',
+      ]);
+    });
+
+    it('posts a drill as JSON and returns the stored one', async () => {
+      const bodies: unknown[] = [];
+      const types: Array<string | null> = [];
+      server.use(
+        http.post(`${baseUrl}/drills`, async ({ request }) => {
+          bodies.push(await request.json());
+          types.push(request.headers.get('content-type'));
+          return HttpResponse.json(
+            {
+              drill: {
+                ...drill,
+                recordedBy: 'user:default/jane',
+                recordedAt: '2026-10-02T08:00:00Z',
+              },
+            },
+            { status: 201 },
+          );
+        }),
+      );
+      const stored = await client.recordDrill(drill);
+      expect(bodies).toEqual([drill]);
+      expect(types).toEqual(['application/json']);
+      expect(stored.recordedBy).toBe('user:default/jane');
+      expect(stored.id).toBe(drill.id);
+    });
+
+    it('picks an id the backend accepts when none is given', async () => {
+      const ids: string[] = [];
+      server.use(
+        http.post(`${baseUrl}/drills`, async ({ request }) => {
+          const body = (await request.json()) as { id: string };
+          ids.push(body.id);
+          return HttpResponse.json({ drill: body }, { status: 201 });
+        }),
+      );
+      const withoutId = { ...drill, id: undefined };
+      await client.recordDrill(withoutId);
+      await client.recordDrill(withoutId);
+      expect(ids).toHaveLength(2);
+      for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
+      expect(ids[0]).not.toBe(ids[1]);
+    });
+
+    it('throws the backend’s 400 and 403 as ResponseErrors', async () => {
+      server.use(
+        http.post(`${baseUrl}/drills`, async ({ request }) => {
+          const body = (await request.json()) as { environment: string };
+          if (body.environment === 'moon') {
+            return HttpResponse.json(
+              {
+                error: {
+                  name: 'InputError',
+                  message:
+                    'Invalid body: environment: must be one of staging, production',
+                },
+                response: { statusCode: 400 },
+              },
+              { status: 400 },
+            );
+          }
+          return HttpResponse.json(
+            {
+              error: {
+                name: 'NotAllowedError',
+                message: 'Missing permission platform-ops.drill.create',
+              },
+              response: { statusCode: 403 },
+            },
+            { status: 403 },
+          );
+        }),
+      );
+      const invalid = await client
+        .recordDrill({ ...drill, environment: 'moon' })
+        .catch(caught => caught);
+      expect(invalid).toBeInstanceOf(ResponseError);
+      expect(invalid.statusCode).toBe(400);
+      expect(invalid.body.error.message).toBe(
+        'Invalid body: environment: must be one of staging, production',
+      );
+      await expect(client.recordDrill(drill)).rejects.toMatchObject({
+        statusCode: 403,
+        body: { error: { name: 'NotAllowedError' } },
+      });
+    });
+  });
 });

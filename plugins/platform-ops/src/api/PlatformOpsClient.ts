@@ -2,10 +2,14 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  Drill,
+  DrillInput,
+  DrillsResponse,
   LookupResponse,
   OpsSummary,
   SourceStatus,
 } from '@platform-ops/plugin-platform-ops-common';
+import { newDrillId } from './newDrillId';
 import { AlertHistory, PlatformOpsApi } from './PlatformOpsApi';
 
 /** How long one summary answer serves every card of a page. */
@@ -78,15 +82,42 @@ export class PlatformOpsClient implements PlatformOpsApi {
     );
   }
 
+  async getDrills(
+    options: { entityRef?: string } = {},
+  ): Promise<DrillsResponse> {
+    const search = options.entityRef
+      ? `?${new URLSearchParams({ entity: options.entityRef })}`
+      : '';
+    return this.get<DrillsResponse>(`/drills${search}`);
+  }
+
+  async recordDrill(input: DrillInput): Promise<Drill> {
+    const body: DrillInput = { ...input, id: input.id ?? newDrillId() };
+    const response = await this.request('/drills', {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    return ((await response.json()) as { drill: Drill }).drill;
+  }
+
   private async get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('platform-ops');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+    const response = await this.request(path, {
       headers: { Accept: 'application/json' },
       signal,
     });
+    return (await response.json()) as T;
+  }
+
+  private async request(path: string, init: RequestInit): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('platform-ops');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

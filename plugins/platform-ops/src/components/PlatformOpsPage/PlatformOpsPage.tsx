@@ -4,12 +4,13 @@ import {
   Page,
   TabbedLayout,
 } from '@backstage/core-components';
-import { SourcesTable } from '../alerting/SourcesTable';
+import { DrillsOverview } from '../backups/DrillsOverview';
 import { IncidentLookup } from '../scope/IncidentLookup';
+import { SourcesTable } from '../shared/SourcesTable';
 
 /**
- * The Platform Ops page: the incident lookup, and the health of every data
- * source.
+ * The Platform Ops page: the incident lookup, every component's
+ * disaster-recovery drills, and the health of every data source.
  */
 export function PlatformOpsPage() {
   return (
@@ -22,6 +23,11 @@ export function PlatformOpsPage() {
         <TabbedLayout.Route path="/" title="Incident lookup">
           <Content>
             <IncidentLookup />
+          </Content>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/drills" title="Drills">
+          <Content>
+            <DrillsOverview />
           </Content>
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/sources" title="Sources">

@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { AlertingSection } from '@platform-ops/plugin-platform-ops-common';
 import { AlertList } from './AlertList';
-import { Freshness } from './Freshness';
+import { Freshness } from '../shared/Freshness';
 import { HeartbeatBanner } from './HeartbeatBanner';
 import { LevelChip } from './LevelChip';
 

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import { Alert } from '@material-ui/lab';
 import { EnvironmentAlertingStatus } from '@platform-ops/plugin-platform-ops-common';
-import { Freshness } from './Freshness';
+import { Freshness } from '../shared/Freshness';
 
 function message(status: EnvironmentAlertingStatus) {
   const { environment, heartbeatAlertname } = status;

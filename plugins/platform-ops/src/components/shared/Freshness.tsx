@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { ageText, clockText } from './ageText';
 
 /**
  * How old a fetch is: "as of 14:05 (3 min ago)", with the date when it is
@@ -11,16 +12,16 @@ export function Freshness(props: { fetchedAt?: string; now?: DateTime }) {
   const time = DateTime.fromISO(props.fetchedAt);
   if (!time.isValid) return null;
   const now = props.now ?? DateTime.local();
-  const local = time.toLocal();
-  const shown = local.toFormat(local.hasSame(now, 'day') ? 'HH:mm' : 'yyyy-MM-dd HH:mm');
-  const minutes = Math.max(0, Math.floor(now.diff(time, 'minutes').minutes));
   return (
     <span>
       as of{' '}
-      <time dateTime={props.fetchedAt} title={local.toLocaleString(DateTime.DATETIME_FULL)}>
-        {shown}
+      <time
+        dateTime={props.fetchedAt}
+        title={time.toLocal().toLocaleString(DateTime.DATETIME_FULL)}
+      >
+        {clockText(props.fetchedAt, now)}
       </time>{' '}
-      ({minutes} min ago)
+      ({ageText(props.fetchedAt, now)})
     </span>
   );
 }
