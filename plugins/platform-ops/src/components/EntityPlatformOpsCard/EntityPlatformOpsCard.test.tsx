@@ -8,7 +8,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { OpsSummary } from '@platform-ops/plugin-platform-ops-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import { PlatformOpsApi, platformOpsApiRef } from '../../api';
 import {
   ingressNginxEntity,
@@ -19,6 +19,12 @@ import {
   ordersDatabaseEntity,
   ordersDatabaseSummary,
 } from '../../testing/ordersDatabase';
+import { argocdEntity, argocdSummary } from '../../testing/argocd';
+import {
+  postgresqlOrdersEntity,
+  postgresqlOrdersSummary,
+} from '../../testing/postgresqlOrders';
+import { testNow } from '../../testing/testConfig';
 import { EntityPlatformOpsCard } from './EntityPlatformOpsCard';
 
 const getSummary = jest.fn<
@@ -279,5 +285,63 @@ describe('EntityPlatformOpsCard', () => {
       ).toBeInTheDocument(),
     );
     expect(getSummary).toHaveBeenCalledTimes(2);
+  });
+
+  describe('backups section', () => {
+    beforeAll(() => {
+      Settings.now = () => testNow.toMillis();
+    });
+    afterAll(() => {
+      Settings.now = () => Date.now();
+    });
+
+    it('shows the worst environment with its last good backup, the drills and the RTO', async () => {
+      getSummary.mockResolvedValue(postgresqlOrdersSummary);
+      await renderCard(postgresqlOrdersEntity);
+      await screen.findByRole('region', { name: 'Backups' });
+      const backups = fieldOf('Backups', 'Backups');
+      expect(backups).toHaveTextContent(
+        'production: RPO breached: last good backup 3 h ago (RPO 1h)',
+      );
+      expect(within(backups).getByTestId('status-error')).toBeInTheDocument();
+      const drills = fieldOf('Backups', 'Drills');
+      expect(drills).toHaveTextContent('Drill overdue since 2026-10-17');
+      expect(drills).toHaveTextContent(
+        'RTO exceeded: last drill 2026-04-20 measured 3h, objective 2h',
+      );
+      expect(within(drills).getByTestId('status-warning')).toBeInTheDocument();
+      expect(within(drills).getByTestId('status-error')).toBeInTheDocument();
+      expect(
+        within(screen.getByRole('region', { name: 'Backups' })).queryByText(
+          'Protection gaps:',
+        ),
+      ).toBeNull();
+    });
+
+    it('picks a breach over a healthy environment, and lists the protection gaps', async () => {
+      getSummary.mockResolvedValue(argocdSummary);
+      await renderCard(argocdEntity);
+      await screen.findByRole('region', { name: 'Backups' });
+      expect(fieldOf('Backups', 'Backups')).toHaveTextContent(
+        'staging: RPO breached: last good backup 3 d ago (RPO 24h)',
+      );
+      expect(fieldOf('Backups', 'Drills')).toHaveTextContent(
+        'Next drill due 2027-03-30',
+      );
+      expect(fieldOf('Backups', 'Protection gaps')).toHaveTextContent(
+        'off-cloud',
+      );
+    });
+
+    it('shows a stale source as unknown rather than as its last known state', async () => {
+      getSummary.mockResolvedValue(ordersDatabaseSummary);
+      await renderCard(ordersDatabaseEntity);
+      await screen.findByRole('region', { name: 'Backups' });
+      const backups = fieldOf('Backups', 'Backups');
+      expect(backups).toHaveTextContent(
+        /^Backups: staging: RPO unknown: the source velero:staging is stale/,
+      );
+      expect(within(backups).queryByTestId('status-ok')).toBeNull();
+    });
   });
 });

@@ -28,9 +28,8 @@ export function describeRpo(
   now: DateTime = DateTime.now(),
 ): Judgement {
   const completedAt = status.lastSuccess?.completedAt;
-  const last = completedAt
-    ? `last good backup ${ageText(completedAt, now)}`
-    : undefined;
+  const age = completedAt ? ageText(completedAt, now) : undefined;
+  const last = age && `last good backup ${age}`;
   switch (status.rpo) {
     case 'ok':
       return {
@@ -56,7 +55,7 @@ export function describeRpo(
       return {
         status: 'warning',
         text: `RPO unknown: ${staleText(status, now)}; ${
-          last ? `last known ${last}` : 'no good backup known'
+          age ? `last known good backup ${age}` : 'no good backup known'
         } (RPO ${rpo})`,
       };
   }
