@@ -15,6 +15,7 @@ const ingressNginx = {
     annotations: {
       'platform-ops/scope': 'platform',
       'platform-ops/alert-levels': 'production=P1',
+      'platform-ops/backup-source': 'none',
     },
   },
   spec: {
@@ -75,9 +76,11 @@ const ingressNginxSummary = {
       retention: { value: '7d', source: 'config' },
       rto: { value: '4h', source: 'config' },
     },
+    source: { type: 'none' },
     scope: [],
     protection: [],
     protectionGaps: [],
+    environments: [],
   },
   maintenance: { windows: {} },
   problems: [],
@@ -187,6 +190,8 @@ describe('App', () => {
     expect(within(alerting).getByText('P1')).toBeInTheDocument();
     // The alerts card.
     expect(screen.getByText('No alerts are firing.')).toBeInTheDocument();
+    // The backups card.
+    expect(screen.getByText('Not backed up, on purpose')).toBeInTheDocument();
     expect(
       screen.getByRole('tab', { name: 'Platform Ops' }),
     ).toBeInTheDocument();
@@ -211,5 +216,6 @@ describe('App', () => {
     );
     expect(screen.queryByRole('tab', { name: 'Platform Ops' })).toBeNull();
     expect(screen.queryByText('No alerts are firing.')).toBeNull();
+    expect(screen.queryByText('Not backed up, on purpose')).toBeNull();
   });
 });

@@ -25,6 +25,7 @@ import {
 } from '@backstage/plugin-org';
 import {
   EntityAlertsCard,
+  EntityBackupsCard,
   EntityPlatformOpsCard,
   EntityPlatformOpsContent,
   EntityScopeCard,
@@ -83,6 +84,9 @@ const overviewContent = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityAlertsCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityBackupsCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
