@@ -4,8 +4,10 @@
  * which sets up Node, the dependencies and Chromium first).
  *
  *   1. builds the frontend once (packages/app/dist), which the backend serves;
- *   2. starts the demo Alertmanagers (scripts/demo-alertmanager.js) on free
- *      loopback ports, never the demo's 9093/9094;
+ *   2. starts the demo Alertmanagers (scripts/demo-alertmanager.js) and the
+ *      demo Kubernetes API stand-ins with their Velero objects
+ *      (scripts/demo-kubernetes.js) on free loopback ports, never the demo's
+ *      9093/9094 and 16443/16444;
  *   3. starts the backend (packages/backend, as `yarn workspace backend start`
  *      does but without restarts on file changes) on a free loopback port with
  *      e2e/app-config.e2e.yaml on top of app-config.yaml, and its SQLite
@@ -32,6 +34,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const demoAlertmanager = require('./demo-alertmanager');
+const demoKubernetes = require('./demo-kubernetes');
 
 const ROOT = path.resolve(__dirname, '..');
 const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
@@ -52,6 +55,7 @@ const DEMO_ENTITIES = ['component:default/ingress-nginx', 'component:default/rab
 const started = Date.now();
 const state = {
   alertmanagers: undefined,
+  kubernetes: undefined,
   backend: undefined,
   tests: undefined,
   workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'platform-ops-e2e-')),
@@ -165,6 +169,7 @@ async function cleanup() {
       if (state.tests) await stopGroup(state.tests, 'the test runner');
       await stopGroup(state.backend, 'the backend');
       if (state.alertmanagers) await demoAlertmanager.stop(state.alertmanagers);
+      if (state.kubernetes) await demoKubernetes.stop(state.kubernetes);
       fs.rmSync(state.workDir, { recursive: true, force: true });
     })();
   }
@@ -199,7 +204,10 @@ async function waitFor(what, wait, check) {
   );
 }
 
-/** The e2e config replaces platformOps.environments; fail if it drifted from app-config.yaml. */
+/**
+ * The e2e config replaces platformOps.environments; fail if it drifted from
+ * app-config.yaml apart from the Alertmanager and Kubernetes API URLs.
+ */
 function checkEnvironmentsInStep() {
   let YAML;
   try {
@@ -217,6 +225,7 @@ function checkEnvironmentsInStep() {
           ...environment.alertmanager,
           baseUrl: undefined,
         },
+        kubernetes: environment.kubernetes && { ...environment.kubernetes, url: undefined },
       })),
     );
   const main = shape(read(path.join(ROOT, 'app-config.yaml')));
@@ -224,7 +233,7 @@ function checkEnvironmentsInStep() {
   if (main !== e2e) {
     throw new Error(
       'platformOps.environments in e2e/app-config.e2e.yaml differs from app-config.yaml ' +
-        '(apart from the Alertmanager URLs); update the e2e config.\n  app-config.yaml: ' +
+        '(apart from the Alertmanager and Kubernetes URLs); update the e2e config.\n  app-config.yaml: ' +
         main + '\n  e2e config:      ' + e2e,
     );
   }
@@ -252,6 +261,18 @@ async function startAlertmanagers() {
   if (!handle.available) return ports;
   demoAlertmanager.describe(handle).forEach(line => log(line));
   return ports;
+}
+
+/** The Velero stand-ins on ports the kernel picks; the demo's stay free. */
+async function startKubernetes() {
+  const handle = await demoKubernetes.startDemo({
+    ports: { production: 0, staging: 0 },
+    reloadIntervalMs: 0,
+    log: message => log('kubernetes: ' + message),
+  });
+  state.kubernetes = handle;
+  demoKubernetes.describe(handle).forEach(line => log(line));
+  return handle.urls;
 }
 
 async function startBackend(env, baseUrl) {
@@ -314,11 +335,11 @@ async function startBackend(env, baseUrl) {
   log('demo catalog loaded');
 
   if (state.alertmanagers && state.alertmanagers.available) {
-    await waitFor('a first poll of both Alertmanagers', SOURCES_WAIT, async () => {
+    await waitFor('a first poll of every source', SOURCES_WAIT, async () => {
       const { sources } = await fetchJson(baseUrl + '/api/platform-ops/sources', { headers });
       return sources.length >= 2 && sources.every(source => source.fetchedAt);
     });
-    log('alerts polled from both Alertmanagers');
+    log('alerts and backups polled from every source');
   }
 }
 
@@ -369,6 +390,7 @@ async function main() {
   }
 
   const ports = await startAlertmanagers();
+  const kubernetesUrls = await startKubernetes();
   const backendPort = await demoAlertmanager.freePort();
   const baseUrl = 'http://127.0.0.1:' + backendPort;
   const backendEnv = {
@@ -377,6 +399,8 @@ async function main() {
     E2E_BACKEND_PORT: String(backendPort),
     E2E_ALERTMANAGER_PRODUCTION: 'http://127.0.0.1:' + ports.production,
     E2E_ALERTMANAGER_STAGING: 'http://127.0.0.1:' + ports.staging,
+    E2E_KUBERNETES_PRODUCTION: kubernetesUrls.production,
+    E2E_KUBERNETES_STAGING: kubernetesUrls.staging,
     // Inside the work directory, so cleanup removes it with the logs.
     E2E_DATABASE_DIR: path.join(state.workDir, 'database'),
   };
@@ -389,12 +413,15 @@ async function main() {
     E2E_SCREENSHOT_DIR: SCREENSHOT_DIR,
     E2E_ALERTMANAGER_PRODUCTION: backendEnv.E2E_ALERTMANAGER_PRODUCTION,
     E2E_ALERTMANAGER_STAGING: backendEnv.E2E_ALERTMANAGER_STAGING,
+    E2E_KUBERNETES_PRODUCTION: backendEnv.E2E_KUBERNETES_PRODUCTION,
+    E2E_KUBERNETES_STAGING: backendEnv.E2E_KUBERNETES_STAGING,
   };
   log('ready after ' + ((Date.now() - started) / 1000).toFixed(0) + ' s');
 
   if (options.serve) {
     log('serving ' + baseUrl + ' (Alertmanagers ' + testEnv.E2E_ALERTMANAGER_PRODUCTION + ', ' +
-      testEnv.E2E_ALERTMANAGER_STAGING + '); Ctrl-C stops everything');
+      testEnv.E2E_ALERTMANAGER_STAGING + '; Kubernetes APIs ' + testEnv.E2E_KUBERNETES_PRODUCTION +
+      ', ' + testEnv.E2E_KUBERNETES_STAGING + '); Ctrl-C stops everything');
     await new Promise(() => {});
   }
 

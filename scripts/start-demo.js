@@ -2,11 +2,13 @@
 /*
  * Serves the demo Backstage (frontend :3000, backend :7007) with the demo
  * platform catalog, after starting two loopback Alertmanagers with demo alerts
- * (production :9093, staging :9094; see scripts/demo-alertmanager.js). Run
+ * (production :9093, staging :9094; see scripts/demo-alertmanager.js) and two
+ * loopback Kubernetes API stand-ins serving the demo's Velero objects
+ * (production :16443, staging :16444; see scripts/demo-kubernetes.js). Run
  * through `npm start`, which sets up Node and the dependencies first.
  *
  * Without Alertmanager installed the demo still starts; the cards then show
- * both alert sources as unreachable.
+ * both alert sources as unreachable. The stand-ins need nothing installed.
  *
  * What the demo records is kept in SQLite files under demo-data/ (see
  * backend.database in app-config.yaml); delete that folder while the demo is
@@ -17,6 +19,7 @@
 const childProcess = require('child_process');
 const path = require('path');
 const demoAlertmanager = require('./demo-alertmanager');
+const demoKubernetes = require('./demo-kubernetes');
 
 const ROOT = path.resolve(__dirname, '..');
 // Where app-config.yaml's backend.database.connection.directory points.
@@ -45,17 +48,34 @@ async function startAlertmanagers() {
   }
 }
 
+async function startKubernetes() {
+  try {
+    const handle = await demoKubernetes.startDemo({
+      log: message => log('demo Kubernetes API: ' + message),
+    });
+    demoKubernetes.describe(handle).forEach(line => log(line));
+    return handle;
+  } catch (error) {
+    log(
+      'demo Kubernetes API stand-ins did not start (' + error.message + '); ' +
+        'continuing without Velero backups',
+    );
+    return undefined;
+  }
+}
+
 async function main() {
   let alertmanagers;
+  let kubernetes;
   let backstage;
   let exiting = false;
 
   const finish = async code => {
-    if (alertmanagers) {
-      const handle = alertmanagers;
-      alertmanagers = undefined;
-      await demoAlertmanager.stop(handle);
-    }
+    const handles = [alertmanagers, kubernetes];
+    alertmanagers = undefined;
+    kubernetes = undefined;
+    if (handles[0]) await demoAlertmanager.stop(handles[0]);
+    if (handles[1]) await demoKubernetes.stop(handles[1]);
     process.exit(code);
   };
 
@@ -78,6 +98,7 @@ async function main() {
   process.on('SIGTERM', onSignal);
 
   alertmanagers = await startAlertmanagers();
+  kubernetes = await startKubernetes();
   if (exiting) {
     await finish(0);
     return;

@@ -31,13 +31,16 @@ const ENVIRONMENTS = ['production', 'staging'];
 describe('the demo Velero objects', () => {
   const objects = new Map<string, KubernetesObject[]>();
   const inventories = new Map<string, BackupInventory>();
+  const skipped = new Map<string, object>();
   const standIns: KubernetesStandIn[] = [];
   let config: PlatformOpsConfig;
 
   beforeAll(async () => {
     const parsed = parsePlatformOpsConfig(loadDemoConfig().platformOps);
-    expect(parsed.problems).toEqual([]);
-    config = parsed.config!;
+    if (!parsed.config) {
+      throw new Error(parsed.problems.map(p => p.message).join('; '));
+    }
+    config = parsed.config;
     for (const { environment, file } of demoKubernetes.demoFiles()) {
       objects.set(
         environment,
@@ -59,7 +62,7 @@ describe('the demo Velero objects', () => {
         },
       })!;
       inventories.set(environment, await source.fetchInventory({}));
-      expect(source.lastSkipped).toEqual({});
+      skipped.set(environment, source.lastSkipped);
     }
   });
 
@@ -123,6 +126,7 @@ describe('the demo Velero objects', () => {
           inventory.restores.length,
       );
       expect(new Set(all.map(o => o.metadata.name)).size).toBe(all.length);
+      expect(skipped.get(environment)).toEqual({});
       expect(JSON.stringify(all)).not.toMatch(/"now|\{now|x-demo-repeat/);
     }
   });
