@@ -6,6 +6,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { createDevApp } from '@backstage/dev-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mockApis } from '@backstage/test-utils';
 import {
   EntityProvider,
   entityRouteRef,
@@ -18,6 +20,7 @@ import {
   OpsSummary,
   SourceStatus,
 } from '@platform-ops/plugin-platform-ops-common';
+import { Settings } from 'luxon';
 import { PlatformOpsApi, platformOpsApiRef } from '../src/api';
 import {
   EntityBackupsCard,
@@ -46,6 +49,12 @@ import {
   ordersDatabaseEntity,
   ordersDatabaseSummary,
 } from '../src/testing/ordersDatabase';
+import { testNow } from '../src/testing/testConfig';
+
+// The fixtures are judged as of testNow (a backup 55 minutes old is "at
+// risk"); the dev app's clock stands there too, so every age shown matches
+// the state beside it.
+Settings.now = () => testNow.toMillis();
 
 const summaries: Record<string, OpsSummary> = {
   'ingress-nginx': ingressNginxSummary,
@@ -85,7 +94,7 @@ const sources: SourceStatus[] = [
     type: 'alertmanager',
     environment: 'production',
     state: 'ok',
-    fetchedAt: new Date(Date.now() - 20_000).toISOString(),
+    fetchedAt: testNow.minus({ seconds: 20 }).toISO()!,
     items: 3,
     heartbeat: 'ok',
   },
@@ -94,7 +103,7 @@ const sources: SourceStatus[] = [
     type: 'velero',
     environment: 'staging',
     state: 'failing',
-    fetchedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    fetchedAt: testNow.minus({ hours: 3 }).toISO()!,
     lastError: 'the Kubernetes API did not answer within 10s',
     items: 12,
     warnings: [
@@ -112,7 +121,7 @@ const fakePlatformOpsApi: PlatformOpsApi = {
     if (!summary) {
       throw new NotFoundError(`No summary for ${entityRef.name}`);
     }
-    return { ...summary, generatedAt: new Date().toISOString() };
+    return summary;
   },
   async lookup(query: string) {
     const results = Object.values(summaries)
@@ -147,7 +156,7 @@ const fakePlatformOpsApi: PlatformOpsApi = {
       ...input,
       id: input.id ?? String(Date.now()),
       recordedBy: 'user:development/guest',
-      recordedAt: new Date().toISOString(),
+      recordedAt: testNow.toISO()!,
     };
     drills.unshift(drill);
     return drill;
@@ -190,6 +199,8 @@ createDevApp()
   .registerPlugin(platformOpsPlugin)
   // Overrides the plugin's own client, so no backend is needed.
   .registerApi(createApiFactory(platformOpsApiRef, fakePlatformOpsApi))
+  // Allows everything, so the Record drill form shows without a backend.
+  .registerApi(createApiFactory(permissionApiRef, mockApis.permission()))
   .addPage({
     path: '/ingress-nginx',
     title: 'ingress-nginx',

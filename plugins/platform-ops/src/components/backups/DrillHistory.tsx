@@ -41,7 +41,11 @@ function Retrospective(props: { drill: Drill }) {
 
 function columns(showComponents: boolean): TableColumn<Drill>[] {
   return [
-    { title: 'Date', field: 'date', width: '8em' },
+    {
+      title: 'Date',
+      field: 'date',
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
     ...(showComponents
       ? [
           {

@@ -50,8 +50,16 @@ const columns: TableColumn<ComponentDrillStatus>[] = [
       return <StatusLine status={judged.status}>{judged.text}</StatusLine>;
     },
   },
-  { title: 'Last drill', render: status => status.lastDrill ?? 'never' },
-  { title: 'Next due', render: status => status.nextDue ?? 'due now' },
+  {
+    title: 'Last drill',
+    render: status => status.lastDrill ?? 'never',
+    cellStyle: { whiteSpace: 'nowrap' },
+  },
+  {
+    title: 'Next due',
+    render: status => status.nextDue ?? 'due now',
+    cellStyle: { whiteSpace: 'nowrap' },
+  },
 ];
 
 /**

@@ -75,6 +75,13 @@ describe('parseDrillForm', () => {
     });
   });
 
+  it('asks for an environment that was not chosen', () => {
+    const parsed = parseDrillForm({ ...filled, environment: '' }, 'drill-0001');
+    expect(parsed.errors).toEqual({
+      environment: 'must say which environment was drilled',
+    });
+  });
+
   it('says which entity ref is wrong', () => {
     const parsed = parseDrillForm(
       {

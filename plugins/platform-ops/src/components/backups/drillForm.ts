@@ -100,8 +100,11 @@ export function parseDrillForm(
     const field = String(name);
     if (!isField(field) || errors[field]) continue;
     let message = issue.message;
+    // An unchosen choice reads better than the schema's "Invalid enum value".
     if (field === 'outcome') {
       message = 'must say how the drill ended';
+    } else if (field === 'environment' && !values.environment.trim()) {
+      message = 'must say which environment was drilled';
     } else if (field === 'entityRefs' && typeof index === 'number') {
       message = `${entityRefs[index]}: ${message}`;
     } else if (typeof index === 'number') {
