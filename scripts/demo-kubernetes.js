@@ -195,7 +195,12 @@ function parsePath(pathname) {
   const match =
     /^\/api\/(v1)\/(.+)$/.exec(pathname) || /^\/apis\/([^/]+\/[^/]+)\/(.+)$/.exec(pathname);
   if (!match) return undefined;
-  const segments = match[2].split('/').filter(Boolean).map(decodeURIComponent);
+  let segments;
+  try {
+    segments = match[2].split('/').filter(Boolean).map(decodeURIComponent);
+  } catch (error) {
+    return undefined; // malformed percent-encoding names nothing
+  }
   if (segments[0] === 'namespaces' && segments.length >= 3 && segments.length <= 4) {
     return {
       apiVersion: match[1],

@@ -45,8 +45,6 @@ export type SkippedVeleroObjects = Record<string, number>;
  * objects (velero.io/v1) of one environment's cluster with
  * `@kubernetes/client-node`. It contacts only the API server URL of the
  * environment's config, with its service account token.
- *
- * @public
  */
 export class VeleroBackupSource implements BackupSource {
   readonly id: string;
@@ -109,6 +107,11 @@ export class VeleroBackupSource implements BackupSource {
     return { ...this.skipped };
   }
 
+  /**
+   * Lists the four kinds at once. Fails, within the timeout, with an error
+   * naming the environment and what went wrong; the first failure ends the
+   * other lists.
+   */
   async fetchInventory(
     options: { signal?: AbortSignal } = {},
   ): Promise<BackupInventory> {
