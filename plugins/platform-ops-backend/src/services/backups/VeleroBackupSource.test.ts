@@ -1,4 +1,9 @@
-import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+} from '@kubernetes/client-node';
 import { parsePlatformOpsConfig } from '@platform-ops/plugin-platform-ops-common';
 import http from 'http';
 import net, { AddressInfo } from 'net';
@@ -441,6 +446,72 @@ describe('the Kubernetes API stand-in', () => {
 
   it('refuses a selector the API server would refuse', async () => {
     await expect(names('app==orders=x')).rejects.toMatchObject({ code: 400 });
+  });
+
+  it('serves any resource it has objects of, cluster-scoped ones too', async () => {
+    const other = await startKubernetesStandIn({
+      token: TOKEN,
+      objects: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: {
+            name: 'ingress-nginx-controller',
+            namespace: 'ingress-nginx',
+          },
+          spec: { replicas: 3 },
+        },
+        ...['worker-1', 'worker-2', 'control-1'].map<KubernetesObject>(
+          name => ({
+            apiVersion: 'v1',
+            kind: 'Node',
+            metadata: {
+              name,
+              labels: Object.fromEntries(
+                name.startsWith('worker')
+                  ? [['node-role.kubernetes.io/worker', '']]
+                  : [],
+              ),
+            },
+          }),
+        ),
+      ],
+    });
+    try {
+      const config = new KubeConfig();
+      config.loadFromClusterAndUser(
+        { name: 'other', server: other.url, skipTLSVerify: true },
+        { name: 'test', token: TOKEN },
+      );
+      const deployments = await config
+        .makeApiClient(AppsV1Api)
+        .listNamespacedDeployment({ namespace: 'ingress-nginx' });
+      expect(
+        deployments.items.map(d => [d.metadata?.name, d.spec?.replicas]),
+      ).toEqual([['ingress-nginx-controller', 3]]);
+      const core = config.makeApiClient(CoreV1Api);
+      const workers = await core.listNode({
+        labelSelector: 'node-role.kubernetes.io/worker',
+      });
+      expect(workers.items.map(n => n.metadata?.name)).toEqual([
+        'worker-1',
+        'worker-2',
+      ]);
+      const first = await core.listNode({ limit: 2 });
+      const rest = await core.listNode({
+        limit: 2,
+        _continue: first.metadata?._continue,
+      });
+      expect(
+        [...first.items, ...rest.items].map(n => n.metadata?.name),
+      ).toEqual(['control-1', 'worker-1', 'worker-2']);
+      expect(rest.metadata?._continue).toBeUndefined();
+      // Known kinds without objects are empty lists, not unknown paths.
+      const pods = await core.listNamespacedPod({ namespace: 'ingress-nginx' });
+      expect(pods.items).toEqual([]);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('answers an unknown path with a 404 Status', async () => {
