@@ -1,7 +1,12 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import ICAL from 'ical.js';
 import request from 'supertest';
 import { platformOpsPlugin } from './plugin';
 
@@ -275,5 +280,63 @@ describe('maintenance routes', () => {
           .send({ status: 'done' })
       ).status,
     ).toBe(403);
+  });
+
+  it('serves an iCalendar feed to a session or to a revocable token, never to anyone else', async () => {
+    const { server } = await start();
+    const window = await nextProductionWindow(server);
+    await request(server)
+      .post('/api/platform-ops/changes')
+      .send({
+        id: 'change-calendar-1',
+        title: 'Patch node images',
+        class: 'security-patch',
+        entityRefs: ['component:default/ingress-nginx'],
+        environments: ['production'],
+        window: 'prod-monthly',
+        windowStart: window.start,
+        updates: ['node-os-image'],
+        contingencyPlan: 'Keep the old image in the pool',
+      });
+    const own = await request(server)
+      .get('/api/platform-ops/calendar.ics')
+      .query({ environment: 'production' });
+    expect(own.status).toBe(200);
+    expect(own.headers['content-type']).toContain('text/calendar');
+    const events = new ICAL.Component(ICAL.parse(own.text))
+      .getAllSubcomponents('vevent')
+      .map(event => new ICAL.Event(event));
+    expect(events.map(event => event.uid)).toContain(
+      'change-change-calendar-1@platform-ops',
+    );
+    const change = events.find(
+      event => event.uid === 'change-change-calendar-1@platform-ops',
+    )!;
+    expect(change.startDate.toJSDate().toISOString()).toBe(window.start);
+    expect(events.some(event => event.summary.includes('prod-monthly'))).toBe(
+      true,
+    );
+    expect(
+      events.some(event => event.summary.includes('staging-monthly')),
+    ).toBe(false);
+
+    const anonymous = () =>
+      request(server)
+        .get('/api/platform-ops/calendar.ics')
+        .set('Authorization', mockCredentials.none.header());
+    expect((await anonymous()).status).toBe(401);
+    const issued = await request(server).post(
+      '/api/platform-ops/calendar-token',
+    );
+    expect(issued.status).toBe(201);
+    const token = new URL(issued.body.url).searchParams.get('token')!;
+    expect((await anonymous().query({ token })).status).toBe(200);
+    expect(
+      (await request(server).delete('/api/platform-ops/calendar-token')).status,
+    ).toBe(204);
+    expect((await anonymous().query({ token })).status).toBe(401);
+    expect((await anonymous().query({ token: 'not a token' })).status).toBe(
+      400,
+    );
   });
 });

@@ -24,6 +24,10 @@ import { createBackupsRouter } from './services/backups/createBackupsRouter';
 import { DatabaseBackupReportStore } from './services/backups/DatabaseBackupReportStore';
 import { DatabaseDrillStore } from './services/backups/DatabaseDrillStore';
 import { EntityIndex } from './services/EntityIndex';
+import { VeleroBackupSource } from './services/backups/VeleroBackupSource';
+import { AlertmanagerSilencer } from './services/maintenance/AlertmanagerSilencer';
+import { createCalendarRouter } from './services/maintenance/createCalendarRouter';
+import { DatabaseCalendarTokenStore } from './services/maintenance/DatabaseCalendarTokenStore';
 import { ChangeNotifier } from './services/maintenance/ChangeNotifier';
 import { ChangeService } from './services/maintenance/ChangeService';
 import { createMaintenanceRouter } from './services/maintenance/createMaintenanceRouter';
@@ -65,6 +69,7 @@ export const platformOpsPlugin = createBackendPlugin({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         httpAuth: coreServices.httpAuth,
+        discovery: coreServices.discovery,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -78,6 +83,7 @@ export const platformOpsPlugin = createBackendPlugin({
         database,
         scheduler,
         httpAuth,
+        discovery,
         httpRouter,
         permissions,
         permissionsRegistry,
@@ -131,6 +137,19 @@ export const platformOpsPlugin = createBackendPlugin({
           config: platformOpsConfig,
         });
 
+        backupSources.push(
+          ...platformOpsConfig.environments.flatMap(environment => {
+            const source = VeleroBackupSource.fromConfig(environment, {
+              onSkipped: skipped =>
+                logger.warn(
+                  `Velero source of ${
+                    environment.name
+                  } left out malformed objects: ${JSON.stringify(skipped)}`,
+                ),
+            });
+            return source ? [source] : [];
+          }),
+        );
         const drills = await DatabaseDrillStore.create({ database });
         const reports = await DatabaseBackupReportStore.create({ database });
         const backupPoller = SourcePoller.create<BackupInventory>({
@@ -159,14 +178,22 @@ export const platformOpsPlugin = createBackendPlugin({
           config: platformOpsConfig,
         });
 
+        const appBaseUrl = config.getOptionalString('app.baseUrl') ?? '';
+        const changeUrl = (id: string) =>
+          `${appBaseUrl}/platform-ops/maintenance?change=${encodeURIComponent(
+            id,
+          )}`;
         const changeService = ChangeService.create({
           store: await DatabaseChangeStore.create({ database }),
           index,
           config: platformOpsConfig,
+          silencer: AlertmanagerSilencer.fromConfig(platformOpsConfig, {
+            changeUrl,
+          }),
           notifier: ChangeNotifier.create({
             notifications,
             logger,
-            linkOf: change => `/platform-ops/maintenance?change=${change.id}`,
+            linkOf: change => changeUrl(change.id),
           }),
         });
 
@@ -216,7 +243,23 @@ export const platformOpsPlugin = createBackendPlugin({
             config: platformOpsConfig,
           }),
         );
+        httpRouter.use(
+          await createCalendarRouter({
+            httpAuth,
+            discovery,
+            index,
+            changes: changeService,
+            tokens: await DatabaseCalendarTokenStore.create({ database }),
+            config: platformOpsConfig,
+            changeUrl,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // A calendar client has no session; the route checks its token.
+        httpRouter.addAuthPolicy({
+          path: '/calendar.ics',
+          allow: 'unauthenticated',
+        });
         logger.info(
           `Platform Ops serving ${platformOpsConfig.environments.length} environment(s) ` +
             `with ${alertSources.length} alert source(s) and ${backupSources.length} backup source(s)`,

@@ -39,12 +39,18 @@ export function loadDemoEntities(): Entity[] {
  * Alertmanager URLs: tests start their own Alertmanagers and never reach the
  * ports a running demo uses.
  */
-export function loadDemoConfig(): JsonObject {
+export function loadDemoConfig(
+  options: { keepSources?: boolean } = {},
+): JsonObject {
   const config = parseAllDocuments(
     fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
   )[0].toJS();
-  for (const environment of config.platformOps.environments) {
-    delete environment.alertmanager;
+  if (!options.keepSources) {
+    for (const environment of config.platformOps.environments) {
+      delete environment.alertmanager;
+      // Tests start their own sources; never read a running demo's.
+      delete environment.kubernetes;
+    }
   }
   return { platformOps: config.platformOps };
 }

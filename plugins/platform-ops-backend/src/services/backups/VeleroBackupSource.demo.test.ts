@@ -36,7 +36,9 @@ describe('the demo Velero objects', () => {
   let config: PlatformOpsConfig;
 
   beforeAll(async () => {
-    const parsed = parsePlatformOpsConfig(loadDemoConfig().platformOps);
+    const parsed = parsePlatformOpsConfig(
+      loadDemoConfig({ keepSources: true }).platformOps,
+    );
     if (!parsed.config) {
       throw new Error(parsed.problems.map(p => p.message).join('; '));
     }

@@ -16,6 +16,7 @@ import {
 import { randomUUID } from 'crypto';
 import { DateTime } from 'luxon';
 import { EntityIndex } from '../EntityIndex';
+import { publicError } from '../sources/publicError';
 import { ChangeEvent, ChangeNotifier } from './ChangeNotifier';
 import { ChangeFilter, ChangeSilence, ChangeStore } from './ChangeStore';
 
@@ -181,6 +182,9 @@ export class ChangeService {
     if (change.status === 'cancelled' && before.status !== 'cancelled') {
       warnings.push(...(await this.unsilence(change)));
       warnings.push(...(await this.notify(change, 'cancelled')));
+    } else if (change.status === 'done' && before.status !== 'done') {
+      // Finished early: its alerts matter again now, not at the planned end.
+      warnings.push(...(await this.unsilence(change)));
     } else if (moves) {
       warnings.push(...(await this.silence(change)));
     }
@@ -322,7 +326,9 @@ export class ChangeService {
       await this.store.setSilences(change.id, records);
       return skipped;
     } catch (error) {
-      return [`Alerts were not silenced: ${(error as Error).message}`];
+      return [
+        `Alerts were not silenced: ${publicError((error as Error).message)}`,
+      ];
     }
   }
 
@@ -333,7 +339,9 @@ export class ChangeService {
       await this.store.setSilences(change.id, []);
       return [];
     } catch (error) {
-      return [`Silences were not removed: ${(error as Error).message}`];
+      return [
+        `Silences were not removed: ${publicError((error as Error).message)}`,
+      ];
     }
   }
 
