@@ -35,6 +35,7 @@ export * from './alerting/matcherIndex';
 export * from './alerting/heartbeat';
 export * from './alerting/types';
 export * from './alerting/liveAlerts';
+export * from './alerting/silenceMatchers';
 export * from './alerting/section';
 export * from './backups/annotations';
 export * from './backups/types';
