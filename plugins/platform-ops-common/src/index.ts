@@ -51,6 +51,7 @@ export * from './maintenance/section';
 export * from './maintenance/recurrence';
 export * from './maintenance/windows';
 export * from './maintenance/changes';
+export * from './maintenance/changeTime';
 export * from './maintenance/endOfLife';
 export * from './maintenance/dependents';
 export * from './entity/aspects';

@@ -4,6 +4,7 @@ import {
   AlertMatcher,
   Change,
   ChangeInput,
+  changeTimeOf,
   ChangeUpdate,
   ComponentChange,
   dependenciesOf,
@@ -11,7 +12,6 @@ import {
   noticeOf,
   OpsSummary,
   PlatformOpsConfig,
-  windowOccurrences,
 } from '@platform-ops/plugin-platform-ops-common';
 import { randomUUID } from 'crypto';
 import { DateTime } from 'luxon';
@@ -257,45 +257,11 @@ export class ChangeService {
   }
 
   private timeOf(input: ChangeInput): { start: string; end: string } {
-    if (!input.window) {
-      return {
-        start: DateTime.fromISO(input.start!).toUTC().toISO()!,
-        end: DateTime.fromISO(input.end!).toUTC().toISO()!,
-      };
+    const time = changeTimeOf(input, this.config);
+    if ('field' in time) {
+      throw new InputError(`Invalid body: ${time.field}: ${time.message}`);
     }
-    const window = this.config.maintenance.windows[input.window];
-    if (!window) {
-      const names =
-        Object.keys(this.config.maintenance.windows).join(', ') ||
-        'none configured';
-      throw new InputError(
-        `Invalid body: window: not a window from config (${names})`,
-      );
-    }
-    const wanted = DateTime.fromISO(input.windowStart!).toUTC();
-    const [occurrence] = windowOccurrences(input.window, window, {
-      from: wanted,
-      to: wanted.plus({ minutes: 1 }),
-      limit: 1,
-    });
-    if (
-      !occurrence ||
-      DateTime.fromISO(occurrence.start).toMillis() !== wanted.toMillis()
-    ) {
-      const next = windowOccurrences(input.window, window, {
-        from: wanted,
-        to: wanted.plus({ days: 400 }),
-        limit: 2,
-      })
-        .map(entry => entry.start)
-        .join(', ');
-      throw new InputError(
-        `Invalid body: windowStart: not an occurrence of ${
-          input.window
-        }; the next ones start ${next || 'never'}`,
-      );
-    }
-    return { start: occurrence.start, end: occurrence.end };
+    return time;
   }
 
   private async silence(change: Change): Promise<string[]> {
