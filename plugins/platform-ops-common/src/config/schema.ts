@@ -176,6 +176,10 @@ export const platformOpsConfigSchema = z
             'security-patch': duration.default('0d'),
           })
           .default({}),
+        /** The longest terminationGracePeriodSeconds a drain should wait for. */
+        maxGracePeriod: duration.default('60s'),
+        /** How often clusters are read for drain readiness. */
+        pollInterval: duration.default('5m'),
         /** How many `dependsOn` hops away a dependent still hears of a change. */
         dependencyDepth: z
           .number({ invalid_type_error: 'must be a whole number' })

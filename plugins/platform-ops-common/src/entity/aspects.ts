@@ -3,6 +3,11 @@ import { BACKUPS_ANNOTATIONS } from '../backups/annotations';
 import { MAINTENANCE_ANNOTATIONS } from '../maintenance/annotations';
 import { Problem } from '../problems';
 import { SCOPE_ANNOTATIONS } from '../scope/annotations';
+import {
+  KUBERNETES_ID,
+  KUBERNETES_LABEL_SELECTOR,
+  KUBERNETES_NAMESPACE,
+} from '../maintenance/workloadSelection';
 
 /**
  * The four aspects of a component that the suite shows.
@@ -25,6 +30,25 @@ export const ASPECT_ANNOTATIONS: Readonly<Record<Aspect, readonly string[]>> = {
 };
 
 /**
+ * Annotations of other plugins that an aspect reads: Backstage's own
+ * Kubernetes annotations name the workloads whose drain readiness
+ * maintenance shows.
+ *
+ * @public
+ */
+export const BORROWED_ANNOTATIONS: Readonly<Record<Aspect, readonly string[]>> =
+  {
+    scope: [],
+    alerting: [],
+    backups: [],
+    maintenance: [
+      KUBERNETES_ID,
+      KUBERNETES_LABEL_SELECTOR,
+      KUBERNETES_NAMESPACE,
+    ],
+  };
+
+/**
  * The problems that belong to one aspect, for the card that shows it.
  *
  * @public
@@ -33,6 +57,6 @@ export function problemsOfAspect(
   problems: Problem[],
   aspect: Aspect,
 ): Problem[] {
-  const keys = ASPECT_ANNOTATIONS[aspect];
+  const keys = [...ASPECT_ANNOTATIONS[aspect], ...BORROWED_ANNOTATIONS[aspect]];
   return problems.filter(item => keys.includes(item.key));
 }

@@ -150,6 +150,8 @@ describe('summarizeEntity', () => {
           ),
         ]),
         changes: [],
+        workloadSelection: undefined,
+        drainReadiness: [],
       },
       problems: [],
       generatedAt: '2026-11-22T12:00:00.000Z',

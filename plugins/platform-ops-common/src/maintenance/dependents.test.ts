@@ -67,13 +67,17 @@ describe('dependentsOf', () => {
 
 describe('dependenciesOf', () => {
   it('walks dependsOn forward to the depth, once per entity, through cycles', () => {
-    expect(Object.fromEntries(dependenciesOf('component:default/reports', graph, 3))).toEqual({
+    expect(
+      Object.fromEntries(dependenciesOf('component:default/reports', graph, 3)),
+    ).toEqual({
       'component:default/storefront': 1,
       'component:default/checkout-service': 2,
       'component:default/payments-api': 3,
       'component:default/ingress-nginx': 3,
     });
-    expect(Object.fromEntries(dependenciesOf('component:default/a', graph, 5))).toEqual({
+    expect(
+      Object.fromEntries(dependenciesOf('component:default/a', graph, 5)),
+    ).toEqual({
       'component:default/b': 1,
       'component:default/ingress-nginx': 2,
     });

@@ -5,6 +5,7 @@ import { unknownEnvironmentProblems } from '../values/environmentMap';
 import { sourced, Sourced } from '../values/sourced';
 import { MaintenanceAnnotations } from './annotations';
 import { endOfLifeOf } from './endOfLife';
+import { workloadSelectionOf } from './workloadSelection';
 import { MaintenanceSection } from './types';
 import {
   currentAndNextWindow,
@@ -54,6 +55,8 @@ export function maintenanceSection(
     }
   }
   const { now, config: settings } = input;
+  const selection = workloadSelectionOf(input.entity);
+  problems.push(...selection.problems);
   const ordered = environmentWindows(
     settings,
     Object.fromEntries(
@@ -77,8 +80,11 @@ export function maintenanceSection(
         ? endOfLifeOf(annotations.release, settings, now)
         : undefined,
       skew: skewWarnings(ordered, { from: now, months: SKEW_MONTHS }),
-      // The live part is filled by the backend from the announced changes.
+      // The live part is filled by the backend from the announced changes
+      // and the clusters.
       changes: [],
+      workloadSelection: selection.value,
+      drainReadiness: [],
     },
     problems,
   };

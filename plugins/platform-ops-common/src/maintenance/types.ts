@@ -1,6 +1,8 @@
 import { Sourced } from '../values/sourced';
 import { Release } from './annotations';
 import { Change } from './changes';
+import { WorkloadSelection } from './drain';
+import { DrainReadiness } from './drainReadiness';
 import { EndOfLifeStatus } from './endOfLife';
 import { WindowOccurrence } from './windows';
 
@@ -35,4 +37,8 @@ export type MaintenanceSection = {
   skew: string[];
   /** Planned, in-progress and postponed changes, own and via dependencies (live). */
   changes: ComponentChange[];
+  /** Which workloads are the component's, from Backstage's Kubernetes annotations. */
+  workloadSelection?: WorkloadSelection;
+  /** Whether draining a node takes it down, per environment (live). */
+  drainReadiness: DrainReadiness[];
 };
