@@ -87,6 +87,10 @@ export interface Config {
       notice?: { major?: string; minor?: string; 'security-patch'?: string };
       /** How many dependsOn hops away a dependent still sees a change (default 3). */
       dependencyDepth?: number;
+      /** The longest terminationGracePeriodSeconds a node drain should wait for (default 60s). */
+      maxGracePeriod?: string;
+      /** How often clusters are read for drain readiness (default 5m). */
+      pollInterval?: string;
     };
     endOfLife?: {
       warnWithin?: string;

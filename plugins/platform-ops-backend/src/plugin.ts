@@ -6,12 +6,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   BackupInventory,
+  ClusterInventory,
   platformOpsPermissions,
   readPlatformOpsConfig,
 } from '@platform-ops/plugin-platform-ops-common';
 import {
   AlertSource,
   BackupSource,
+  ClusterSource,
   platformOpsSourcesExtensionPoint,
 } from '@platform-ops/plugin-platform-ops-node';
 import { createRouter } from './router';
@@ -30,6 +32,7 @@ import { createCalendarRouter } from './services/maintenance/createCalendarRoute
 import { DatabaseCalendarTokenStore } from './services/maintenance/DatabaseCalendarTokenStore';
 import { ChangeNotifier } from './services/maintenance/ChangeNotifier';
 import { ChangeService } from './services/maintenance/ChangeService';
+import { DrainService } from './services/maintenance/DrainService';
 import { createMaintenanceRouter } from './services/maintenance/createMaintenanceRouter';
 import { DatabaseChangeStore } from './services/maintenance/DatabaseChangeStore';
 import { SnapshotStore } from './services/SnapshotStore';
@@ -52,12 +55,16 @@ export const platformOpsPlugin = createBackendPlugin({
   register(env) {
     const alertSources: AlertSource[] = [];
     const backupSources: BackupSource[] = [];
+    const clusterSources: ClusterSource[] = [];
     env.registerExtensionPoint(platformOpsSourcesExtensionPoint, {
       addAlertSource(...sources) {
         alertSources.push(...sources);
       },
       addBackupSource(...sources) {
         backupSources.push(...sources);
+      },
+      addClusterSource(...sources) {
+        clusterSources.push(...sources);
       },
     });
 
@@ -183,6 +190,29 @@ export const platformOpsPlugin = createBackendPlugin({
           `${appBaseUrl}/platform-ops/maintenance?change=${encodeURIComponent(
             id,
           )}`;
+        const clusterPoller = SourcePoller.create<ClusterInventory>({
+          kind: 'clusters',
+          sources: clusterSources.map(source => ({
+            id: source.id,
+            environment: source.environment,
+            fetch: fetchOptions => source.fetchInventory(fetchOptions),
+          })),
+          snapshots,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'platform-ops-clusters-poll',
+          scope: 'global',
+          frequency: platformOpsConfig.maintenance.pollInterval.toObject(),
+          timeout: { minutes: 2 },
+          fn: async abort => {
+            await clusterPoller.poll({ signal: abort as AbortSignal });
+          },
+        });
+        const drainService = DrainService.create({
+          snapshots,
+          config: platformOpsConfig,
+        });
         const changeService = ChangeService.create({
           store: await DatabaseChangeStore.create({ database }),
           index,
@@ -203,6 +233,7 @@ export const platformOpsPlugin = createBackendPlugin({
           alerts: alertService,
           backups: backupService,
           maintenance: changeService,
+          drain: drainService,
           config: platformOpsConfig,
           logger,
         });
@@ -218,7 +249,7 @@ export const platformOpsPlugin = createBackendPlugin({
             summaryService,
             lookupService,
             catalog,
-            sources: [alertService, backupService],
+            sources: [alertService, backupService, drainService],
             alertHistory,
           }),
         );

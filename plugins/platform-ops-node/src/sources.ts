@@ -1,6 +1,7 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import {
   BackupInventory,
+  ClusterInventory,
   RawAlert,
   RawBackup,
 } from '@platform-ops/plugin-platform-ops-common';
@@ -50,6 +51,19 @@ export interface BackupSource {
 }
 
 /**
+ * A source of a cluster's workloads, disruption budgets, nodes and pods for
+ * one environment, read to tell whether draining a node takes components
+ * down. The backend polls it on its schedule.
+ *
+ * @public
+ */
+export interface ClusterSource {
+  readonly id: string;
+  readonly environment: string;
+  fetchInventory(options: { signal?: AbortSignal }): Promise<ClusterInventory>;
+}
+
+/**
  * Lets backend modules add alert and backup sources beside the defaults that
  * the backend builds from config.
  *
@@ -58,6 +72,7 @@ export interface BackupSource {
 export interface PlatformOpsSourcesExtensionPoint {
   addAlertSource(...sources: AlertSource[]): void;
   addBackupSource(...sources: BackupSource[]): void;
+  addClusterSource(...sources: ClusterSource[]): void;
 }
 
 /**

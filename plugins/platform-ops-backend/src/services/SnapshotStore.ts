@@ -10,7 +10,7 @@ import { Knex } from 'knex';
  */
 export type StoredSnapshot<T> = {
   sourceId: string;
-  kind: 'alerts' | 'backups';
+  kind: 'alerts' | 'backups' | 'clusters';
   environment: string;
   fetchedAt?: string;
   attemptedAt: string;

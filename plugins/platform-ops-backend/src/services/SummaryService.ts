@@ -16,6 +16,7 @@ import { DateTime } from 'luxon';
 import { AlertService } from './alerting/AlertService';
 import { BackupService } from './backups/BackupService';
 import { ChangeService } from './maintenance/ChangeService';
+import { DrainService } from './maintenance/DrainService';
 import { ContactResolver } from './scope/ContactResolver';
 import { contactRefsOf, withContacts } from './scope/contacts';
 
@@ -45,6 +46,7 @@ export class CatalogSummaryService implements SummaryService {
     private readonly alerts: Pick<AlertService, 'withAlerts'>,
     private readonly backups: Pick<BackupService, 'withBackups'>,
     private readonly maintenance: Pick<ChangeService, 'withChanges'>,
+    private readonly drain: Pick<DrainService, 'withDrainReadiness'>,
     private readonly config: PlatformOpsConfig,
     private readonly logger: LoggerService,
     private readonly clock: () => DateTime,
@@ -56,6 +58,7 @@ export class CatalogSummaryService implements SummaryService {
     alerts: Pick<AlertService, 'withAlerts'>;
     backups: Pick<BackupService, 'withBackups'>;
     maintenance: Pick<ChangeService, 'withChanges'>;
+    drain: Pick<DrainService, 'withDrainReadiness'>;
     config: PlatformOpsConfig;
     logger: LoggerService;
     clock?: () => DateTime;
@@ -66,6 +69,7 @@ export class CatalogSummaryService implements SummaryService {
       options.alerts,
       options.backups,
       options.maintenance,
+      options.drain,
       options.config,
       options.logger,
       options.clock ?? (() => DateTime.utc()),
@@ -83,9 +87,11 @@ export class CatalogSummaryService implements SummaryService {
       contactRefsOf(base.scope),
       options,
     );
-    const summary = await this.maintenance.withChanges(
-      await this.backups.withBackups(
-        await this.alerts.withAlerts(withContacts(base, contacts)),
+    const summary = await this.drain.withDrainReadiness(
+      await this.maintenance.withChanges(
+        await this.backups.withBackups(
+          await this.alerts.withAlerts(withContacts(base, contacts)),
+        ),
       ),
     );
     if (summary.problems.length > 0) {

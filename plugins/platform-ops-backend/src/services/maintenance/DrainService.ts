@@ -1,0 +1,115 @@
+import {
+  ClusterInventory,
+  clusterHeadroom,
+  drainReadiness,
+  OpsSummary,
+  PlatformOpsConfig,
+  SourceStatus,
+} from '@platform-ops/plugin-platform-ops-common';
+import { DateTime, Duration } from 'luxon';
+import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
+import { staleAfter } from '../sources/freshness';
+import { publicError } from '../sources/publicError';
+import { isFresh, sourceStatusOf } from '../sources/sourceStatus';
+
+/** Snapshots are re-read from the database at most this often. */
+const CACHE_MS = 5_000;
+
+type ClusterSnapshot = StoredSnapshot<ClusterInventory>;
+
+/**
+ * The read side of drain readiness: a component's workloads in each of its
+ * environments' clusters, checked from the stored snapshots, with the
+ * cluster's headroom.
+ */
+export class DrainService {
+  private cache?: { at: number; snapshots: ClusterSnapshot[] };
+
+  private constructor(
+    private readonly snapshots: SnapshotStore,
+    private readonly config: PlatformOpsConfig,
+    private readonly clock: () => DateTime,
+  ) {}
+
+  static create(options: {
+    snapshots: SnapshotStore;
+    config: PlatformOpsConfig;
+    clock?: () => DateTime;
+  }): DrainService {
+    return new DrainService(
+      options.snapshots,
+      options.config,
+      options.clock ?? (() => DateTime.utc()),
+    );
+  }
+
+  /** The summary's maintenance section with its drain readiness. */
+  async withDrainReadiness(summary: OpsSummary): Promise<OpsSummary> {
+    const snapshots = await this.current();
+    const now = this.clock();
+    const readiness = summary.alerting.environments.map(environment => {
+      const snapshot = snapshots.find(
+        entry => entry.environment === environment,
+      );
+      if (!snapshot) {
+        return drainReadiness({
+          environment,
+          sourceId: `kubernetes:${environment}`,
+          fresh: false,
+          selection: summary.maintenance.workloadSelection,
+          maxGraceSeconds: this.maxGraceSeconds,
+          lastError: `No Kubernetes source for ${environment}: add kubernetes to its entry in platformOps.environments`,
+        });
+      }
+      return drainReadiness({
+        environment,
+        sourceId: snapshot.sourceId,
+        inventory: snapshot.fetchedAt ? snapshot.data : undefined,
+        fresh: isFresh(snapshot, this.staleAfter, now),
+        fetchedAt: snapshot.fetchedAt,
+        lastError: snapshot.lastError && publicError(snapshot.lastError),
+        selection: summary.maintenance.workloadSelection,
+        maxGraceSeconds: this.maxGraceSeconds,
+      });
+    });
+    return {
+      ...summary,
+      maintenance: { ...summary.maintenance, drainReadiness: readiness },
+    };
+  }
+
+  /** Health of every cluster source, with a cluster short of headroom named. */
+  async sources(): Promise<SourceStatus[]> {
+    const now = this.clock();
+    return (await this.current()).map(snapshot => {
+      const headroom = snapshot.fetchedAt
+        ? clusterHeadroom(snapshot.data)
+        : undefined;
+      return sourceStatusOf(snapshot, {
+        items: snapshot.data.workloads.length,
+        staleAfter: this.staleAfter,
+        now,
+        warnings: headroom?.state === 'short' ? [headroom.message] : [],
+      });
+    });
+  }
+
+  private get maxGraceSeconds(): number {
+    return this.config.maintenance.maxGracePeriod.as('seconds');
+  }
+
+  private get staleAfter(): Duration {
+    return staleAfter(this.config.maintenance.pollInterval);
+  }
+
+  private async current(): Promise<ClusterSnapshot[]> {
+    const now = Date.now();
+    if (!this.cache || now - this.cache.at > CACHE_MS) {
+      this.cache = {
+        at: now,
+        snapshots: await this.snapshots.list<ClusterInventory>('clusters'),
+      };
+    }
+    return this.cache.snapshots;
+  }
+}
