@@ -33,6 +33,7 @@ import { DatabaseCalendarTokenStore } from './services/maintenance/DatabaseCalen
 import { ChangeNotifier } from './services/maintenance/ChangeNotifier';
 import { ChangeService } from './services/maintenance/ChangeService';
 import { DrainService } from './services/maintenance/DrainService';
+import { KubernetesClusterSource } from './services/maintenance/KubernetesClusterSource';
 import { createMaintenanceRouter } from './services/maintenance/createMaintenanceRouter';
 import { DatabaseChangeStore } from './services/maintenance/DatabaseChangeStore';
 import { SnapshotStore } from './services/SnapshotStore';
@@ -190,6 +191,12 @@ export const platformOpsPlugin = createBackendPlugin({
           `${appBaseUrl}/platform-ops/maintenance?change=${encodeURIComponent(
             id,
           )}`;
+        clusterSources.push(
+          ...platformOpsConfig.environments.flatMap(environment => {
+            const source = KubernetesClusterSource.fromConfig(environment);
+            return source ? [source] : [];
+          }),
+        );
         const clusterPoller = SourcePoller.create<ClusterInventory>({
           kind: 'clusters',
           sources: clusterSources.map(source => ({

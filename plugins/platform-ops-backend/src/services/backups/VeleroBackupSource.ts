@@ -11,8 +11,8 @@ import {
 } from '@platform-ops/plugin-platform-ops-common';
 import { BackupSource } from '@platform-ops/plugin-platform-ops-node';
 import { STATUS_CODES } from 'http';
-import { Socket } from 'net';
 import { z } from 'zod';
+import { pinAgent, statusMessage } from '../kubernetes/kubernetesAccess';
 import { veleroKinds } from './VeleroBackupSource.objects';
 
 /** A Kubernetes API that takes longer than this is reported as unreachable. */
@@ -28,14 +28,6 @@ const listPage = z.object({
   metadata: z.object({ continue: z.string().nullish() }).nullish(),
   items: z.array(z.unknown()),
 });
-
-/** The part of an http(s).Agent that opens connections. */
-type Agent = {
-  createConnection(
-    options: { host?: string; port?: number | string },
-    callback?: (error: Error | null, socket?: Socket) => void,
-  ): Socket | undefined;
-};
 
 /** Counts of objects left out because they did not have Velero's shape. */
 export type SkippedVeleroObjects = Record<string, number>;
@@ -256,42 +248,4 @@ export class VeleroBackupSource implements BackupSource {
     const reason = /reason: (.*)$/s.exec(text)?.[1] ?? text;
     return new Error(`${api} did not answer: ${reason}`);
   }
-}
-
-/** The message of a Kubernetes Status body, if the body is one. */
-function statusMessage(body: unknown): string | undefined {
-  let value = body;
-  if (typeof body === 'string') {
-    try {
-      value = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-  }
-  const message = (value as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' && message ? message : undefined;
-}
-
-/**
- * Lets an agent connect to the configured API server only. The client
- * follows redirects with the same agent, so this keeps a redirecting server
- * from sending the backend, and its token, anywhere else.
- */
-function pinAgent(agent: unknown, server: URL): void {
-  const target = agent as Agent | undefined;
-  if (!target || typeof target.createConnection !== 'function') return;
-  const host = server.hostname.replace(/^\[|\]$/g, '');
-  const port = Number(server.port || (server.protocol === 'https:' ? 443 : 80));
-  const connect = target.createConnection.bind(target);
-  target.createConnection = (options, callback) => {
-    if (options.host !== host || Number(options.port) !== port) {
-      const error = new Error(
-        `refused to connect to ${options.host}:${options.port}, which is not the configured API server`,
-      );
-      if (!callback) throw error;
-      process.nextTick(callback, error);
-      return undefined;
-    }
-    return connect(options, callback);
-  };
 }
