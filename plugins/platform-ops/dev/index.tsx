@@ -14,16 +14,21 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { NotFoundError } from '@backstage/errors';
 import {
+  Change,
+  ChangeInput,
+  ChangeUpdate,
   Drill,
   DrillInput,
   DrillsResponse,
   OpsSummary,
   SourceStatus,
+  windowOccurrences,
 } from '@platform-ops/plugin-platform-ops-common';
-import { Settings } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import { PlatformOpsApi, platformOpsApiRef } from '../src/api';
 import {
   EntityBackupsCard,
+  EntityMaintenanceCard,
   EntityPlatformOpsCard,
   EntityPlatformOpsContent,
   EntityScopeCard,
@@ -41,15 +46,20 @@ import {
   postgresqlOrdersSummary,
 } from '../src/testing/postgresqlOrders';
 import { gitlabCiEntity, gitlabCiSummary } from '../src/testing/gitlabCi';
-import {
-  ingressNginxEntity,
-  ingressNginxSummary,
-} from '../src/testing/ingressNginx';
+import { ingressNginxEntity } from '../src/testing/ingressNginx';
 import {
   ordersDatabaseEntity,
   ordersDatabaseSummary,
 } from '../src/testing/ordersDatabase';
-import { testNow } from '../src/testing/testConfig';
+import {
+  cancelledChange,
+  checkoutServiceEntity,
+  checkoutServiceSummary,
+  doneChange,
+  ingressNginxMaintenanceSummary,
+  ingressNginxUpcomingChanges,
+} from '../src/testing/maintenance';
+import { testConfig, testNow } from '../src/testing/testConfig';
 
 // The fixtures are judged as of testNow (a backup 55 minutes old is "at
 // risk"); the dev app's clock stands there too, so every age shown matches
@@ -57,7 +67,8 @@ import { testNow } from '../src/testing/testConfig';
 Settings.now = () => testNow.toMillis();
 
 const summaries: Record<string, OpsSummary> = {
-  'ingress-nginx': ingressNginxSummary,
+  'ingress-nginx': ingressNginxMaintenanceSummary,
+  'checkout-service': checkoutServiceSummary,
   'gitlab-ci': gitlabCiSummary,
   'orders-db': ordersDatabaseSummary,
   argocd: argocdSummary,
@@ -86,6 +97,59 @@ function drillsResponse(entityRef?: string): DrillsResponse {
     ),
     components,
   };
+}
+
+// Changes announced in the dev app are kept until the page is reloaded.
+const changes: Change[] = [
+  cancelledChange,
+  doneChange,
+  ...ingressNginxUpcomingChanges,
+];
+
+function announce(input: ChangeInput): Change {
+  const existing = changes.find(change => change.id === input.id);
+  if (existing) return existing;
+  const start = input.windowStart ?? input.start!;
+  const end =
+    input.end ?? DateTime.fromISO(start).plus({ hours: 4 }).toUTC().toISO()!;
+  const change: Change = {
+    id: input.id ?? String(Date.now()),
+    title: input.title,
+    class: input.class,
+    status: 'planned',
+    entityRefs: input.entityRefs,
+    environments: input.environments,
+    window: input.window,
+    start,
+    end,
+    updates: input.updates,
+    description: input.description,
+    link: input.link,
+    contingencyPlan: input.contingencyPlan,
+    silenceAlerts: input.silenceAlerts,
+    announcedAt: testNow.toISO()!,
+    announcedBy: 'user:development/guest',
+    noticeRequired: '30d',
+    noticeGiven: `${Math.floor(
+      DateTime.fromISO(start).diff(testNow, 'days').days,
+    )}d`,
+    shortNotice: false,
+    sequence: 0,
+    updatedAt: testNow.toISO()!,
+  };
+  changes.push(change);
+  return change;
+}
+
+function update(id: string, changed: ChangeUpdate): Change {
+  const index = changes.findIndex(change => change.id === id);
+  if (index < 0) throw new NotFoundError(`No change ${id}`);
+  changes[index] = {
+    ...changes[index],
+    ...changed,
+    updatedAt: testNow.toISO()!,
+  };
+  return changes[index];
 }
 
 const sources: SourceStatus[] = [
@@ -164,6 +228,53 @@ const fakePlatformOpsApi: PlatformOpsApi = {
   async getAlertHistory() {
     return { since: new Date().toISOString().slice(0, 10), days: [] };
   },
+  async getChanges(query = {}) {
+    return changes
+      .filter(
+        change =>
+          (!query.entityRef || change.entityRefs.includes(query.entityRef)) &&
+          (!query.environment ||
+            change.environments.includes(query.environment)) &&
+          (!query.from || change.end > query.from) &&
+          (!query.to || change.start < query.to),
+      )
+      .sort((a, b) => a.start.localeCompare(b.start));
+  },
+  async announceChange(input: ChangeInput) {
+    await new Promise(resolve => setTimeout(resolve, 400));
+    return {
+      change: announce(input),
+      warnings: ['Owners were not notified: the dev app has no notifications'],
+    };
+  },
+  async updateChange(id: string, changed: ChangeUpdate) {
+    await new Promise(resolve => setTimeout(resolve, 400));
+    return { change: update(id, changed), warnings: [] };
+  },
+  async getWindows(query: { from: string; to: string; environment?: string }) {
+    const from = DateTime.fromISO(query.from);
+    const to = DateTime.fromISO(query.to);
+    const occurrences = Object.entries(testConfig.maintenance.windows)
+      .flatMap(([name, window]) => {
+        const environments = testConfig.environments
+          .filter(entry => entry.maintenanceWindow === name)
+          .map(entry => entry.name);
+        if (query.environment && !environments.includes(query.environment)) {
+          return [];
+        }
+        return windowOccurrences(name, window, { from, to }).map(
+          occurrence => ({ ...occurrence, environments }),
+        );
+      })
+      .sort((a, b) => a.start.localeCompare(b.start));
+    return { occurrences, truncated: false };
+  },
+  async createCalendarToken() {
+    return {
+      url: 'http://localhost:7007/api/platform-ops/calendar.ics?token=dev-app-token-not-a-real-secret-000000000',
+    };
+  },
+  async revokeCalendarToken() {},
 };
 
 // EntityRefLink needs the catalog entity route to be mounted somewhere.
@@ -188,6 +299,9 @@ function EntityPage(props: { entity: Entity }) {
             <Grid item xs={12} md={6}>
               <EntityBackupsCard />
             </Grid>
+            <Grid item xs={12} md={6}>
+              <EntityMaintenanceCard />
+            </Grid>
           </Grid>
         </Content>
       </Page>
@@ -205,6 +319,25 @@ createDevApp()
     path: '/ingress-nginx',
     title: 'ingress-nginx',
     element: <EntityPage entity={ingressNginxEntity} />,
+  })
+  .addPage({
+    path: '/checkout-service',
+    title: 'checkout-service',
+    element: <EntityPage entity={checkoutServiceEntity} />,
+  })
+  .addPage({
+    path: '/ingress-nginx-tab',
+    title: 'ingress-nginx tab',
+    element: (
+      <EntityProvider entity={ingressNginxEntity}>
+        <Page themeId="tool">
+          <Header title="ingress-nginx: Platform Ops tab" />
+          <Content>
+            <EntityPlatformOpsContent />
+          </Content>
+        </Page>
+      </EntityProvider>
+    ),
   })
   .addPage({
     path: '/gitlab-ci',

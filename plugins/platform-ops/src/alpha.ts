@@ -95,6 +95,23 @@ export const entityBackupsCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Maintenance card: the next window per environment with a countdown,
+ * skew warnings, end of life and the upcoming changes.
+ *
+ * @alpha
+ */
+export const entityMaintenanceCard = EntityCardBlueprint.make({
+  name: 'maintenance',
+  params: {
+    filter: isPlatformOpsAvailable,
+    loader: () =>
+      import('./components/maintenance').then(m =>
+        createElement(m.EntityMaintenanceCard),
+      ),
+  },
+});
+
+/**
  * The entity's Platform Ops tab.
  *
  * @alpha
@@ -112,8 +129,8 @@ export const entityPlatformOpsContent = EntityContentBlueprint.make({
 });
 
 /**
- * The Platform Ops page, with the incident lookup, the drills and the
- * sources, at `/platform-ops`.
+ * The Platform Ops page, with the incident lookup, the maintenance
+ * calendar, the drills and the sources, at `/platform-ops`.
  *
  * @alpha
  */
@@ -146,6 +163,7 @@ export default createFrontendPlugin({
     entityScopeCard,
     entityAlertsCard,
     entityBackupsCard,
+    entityMaintenanceCard,
     entityPlatformOpsContent,
     platformOpsPage,
   ],

@@ -12,9 +12,16 @@ export {
   EntityScopeCard,
   EntityAlertsCard,
   EntityBackupsCard,
+  EntityMaintenanceCard,
   EntityPlatformOpsContent,
   PlatformOpsPage,
 } from './plugin';
 export * from './annotations';
 export { platformOpsApiRef, PlatformOpsClient } from './api';
-export type { AlertHistory, PlatformOpsApi } from './api';
+export type {
+  AlertHistory,
+  ChangeResult,
+  ChangesQuery,
+  PlatformOpsApi,
+  WindowsResponse,
+} from './api';

@@ -94,8 +94,27 @@ export const EntityBackupsCard = platformOpsPlugin.provide(
 );
 
 /**
+ * The entity's maintenance: the next window per environment in the
+ * window's own zone and the viewer's, with a countdown; skew warnings; the
+ * release's end of life; and the changes coming up, own and through the
+ * components it depends on, with their class and notice.
+ *
+ * @public
+ */
+export const EntityMaintenanceCard = platformOpsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMaintenanceCard',
+    component: {
+      lazy: () =>
+        import('./components/maintenance').then(m => m.EntityMaintenanceCard),
+    },
+  }),
+);
+
+/**
  * The entity's Platform Ops tab: every aspect in full, with the alert
- * history, the drill history and the form to record a drill.
+ * history, the drill history and the form to record a drill, and the
+ * change history with the form to announce a change.
  *
  * @public
  */
@@ -111,7 +130,8 @@ export const EntityPlatformOpsContent = platformOpsPlugin.provide(
 );
 
 /**
- * The Platform Ops page: incident lookup, drills and source health.
+ * The Platform Ops page: incident lookup, maintenance calendar, drills and
+ * source health.
  *
  * @public
  */

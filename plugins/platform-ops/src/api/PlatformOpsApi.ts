@@ -2,12 +2,17 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AlertHistoryDay,
+  Change,
+  ChangeInput,
+  ChangeUpdate,
+  ComponentChange,
   Drill,
   DrillInput,
   DrillsResponse,
   LookupResponse,
   OpsSummary,
   SourceStatus,
+  WindowOccurrence,
 } from '@platform-ops/plugin-platform-ops-common';
 
 /**
@@ -16,6 +21,42 @@ import {
  * @public
  */
 export type AlertHistory = { since: string; days: AlertHistoryDay[] };
+
+/**
+ * A change as stored after an announcement or a status update, with what
+ * the backend could not do or wants the user to know ("Short notice: ...",
+ * "Owners were not notified: ...").
+ *
+ * @public
+ */
+export type ChangeResult = { change: Change; warnings: string[] };
+
+/**
+ * Which changes to list. With `entityRef`, the backend lists that
+ * component's changes still to come or under way, and those of the
+ * components it depends on (each with `via`); `from` and `to` (ISO 8601)
+ * otherwise bound the changes that overlap them.
+ *
+ * @public
+ */
+export type ChangesQuery = {
+  entityRef?: string;
+  environment?: string;
+  from?: string;
+  to?: string;
+};
+
+/**
+ * Occurrences of the configured maintenance windows, each with the
+ * environments that use its window. `truncated` when the range held more
+ * than the backend returns at once (400).
+ *
+ * @public
+ */
+export type WindowsResponse = {
+  occurrences: Array<WindowOccurrence & { environments: string[] }>;
+  truncated: boolean;
+};
 
 /**
  * Reads Platform Ops data from the `platform-ops` backend.
@@ -64,6 +105,43 @@ export interface PlatformOpsApi {
    * retried submit records one drill.
    */
   recordDrill(input: DrillInput): Promise<Drill>;
+
+  /** Announced maintenance changes, by start, oldest first. */
+  getChanges(query?: ChangesQuery): Promise<ComponentChange[]>;
+
+  /**
+   * Announces a maintenance change. Without an `id`, the client picks one;
+   * announcing the same `id` again stores nothing new, so a retried submit
+   * announces one change.
+   */
+  announceChange(input: ChangeInput): Promise<ChangeResult>;
+
+  /**
+   * Sets a change's status: starts, finishes (with its retrospective),
+   * postpones (with a new time) or cancels it.
+   */
+  updateChange(id: string, update: ChangeUpdate): Promise<ChangeResult>;
+
+  /**
+   * The occurrences of the maintenance windows overlapping `from` to `to`
+   * (ISO 8601, at most 800 days apart), of one environment's window when
+   * `environment` is given.
+   */
+  getWindows(query: {
+    from: string;
+    to: string;
+    environment?: string;
+  }): Promise<WindowsResponse>;
+
+  /**
+   * Creates the user's personal calendar subscription URL. It carries a
+   * secret token so a calendar client can fetch the feed without a
+   * session; creating a new one makes the previous one stop working.
+   */
+  createCalendarToken(): Promise<{ url: string }>;
+
+  /** Revokes the user's calendar subscription URL. */
+  revokeCalendarToken(): Promise<void>;
 }
 
 /**

@@ -3,6 +3,10 @@ import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ingressNginxSummary } from '../testing/ingressNginx';
+import {
+  productionUpgradeChange,
+  stagingUpgradeChange,
+} from '../testing/maintenance';
 import { PlatformOpsClient } from './PlatformOpsClient';
 
 describe('PlatformOpsClient', () => {
@@ -315,6 +319,227 @@ describe('PlatformOpsClient', () => {
       await expect(client.recordDrill(drill)).rejects.toMatchObject({
         statusCode: 403,
         body: { error: { name: 'NotAllowedError' } },
+      });
+    });
+  });
+  describe('changes, windows and the calendar subscription', () => {
+    const invalid = (message: string, status = 400) =>
+      HttpResponse.json(
+        {
+          error: { name: 'InputError', message },
+          response: { statusCode: status },
+        },
+        { status },
+      );
+
+    it('lists changes with only the parameters given, encoded', async () => {
+      const requested: string[] = [];
+      server.use(
+        http.get(`${baseUrl}/changes`, ({ request }) => {
+          const url = new URL(request.url);
+          requested.push(`${url.pathname}${url.search}`);
+          return HttpResponse.json({
+            changes: [
+              {
+                ...productionUpgradeChange,
+                via: 'component:default/ingress-nginx',
+              },
+            ],
+          });
+        }),
+      );
+      const changes = await client.getChanges({
+        entityRef: 'component:default/checkout-service',
+      });
+      await client.getChanges({
+        environment: 'production',
+        from: '2025-11-22T00:00:00Z',
+        to: '2026-12-01T00:00:00+01:00',
+      });
+      await client.getChanges();
+      expect(requested).toEqual([
+        '/api/platform-ops/changes?entity=component%3Adefault%2Fcheckout-service',
+        '/api/platform-ops/changes?environment=production&from=2025-11-22T00%3A00%3A00Z&to=2026-12-01T00%3A00%3A00%2B01%3A00',
+        '/api/platform-ops/changes',
+      ]);
+      expect(changes[0].via).toBe('component:default/ingress-nginx');
+    });
+
+    it('announces a change as JSON with an id, and returns it with the warnings', async () => {
+      const bodies: Array<Record<string, unknown>> = [];
+      server.use(
+        http.post(`${baseUrl}/changes`, async ({ request }) => {
+          const body = (await request.json()) as Record<string, unknown>;
+          bodies.push(body);
+          return HttpResponse.json(
+            {
+              change: { ...stagingUpgradeChange, id: body.id },
+              warnings: [
+                'Short notice: a major change needs 30d, this one has 9d. It is recorded and flagged.',
+              ],
+            },
+            { status: 201 },
+          );
+        }),
+      );
+      const input = {
+        title: 'Ingress NGINX 1.12 in staging',
+        class: 'major' as const,
+        entityRefs: ['component:default/ingress-nginx'],
+        environments: ['staging'],
+        window: 'staging-monthly',
+        windowStart: '2026-12-01T08:00:00.000Z',
+        updates: ['platform-services' as const],
+        description: '',
+        contingencyPlan: 'Roll the Helm release back to 1.11',
+        silenceAlerts: true,
+      };
+      const first = await client.announceChange(input);
+      await client.announceChange({ ...input, id: 'chosen-by-the-form' });
+      expect(bodies[0]).toEqual({ ...input, id: expect.any(String) });
+      expect(bodies[0].id).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
+      expect(bodies[1].id).toBe('chosen-by-the-form');
+      expect(first.change.id).toBe(bodies[0].id);
+      expect(first.warnings).toEqual([
+        'Short notice: a major change needs 30d, this one has 9d. It is recorded and flagged.',
+      ]);
+    });
+
+    it('throws the 400 naming the field as a ResponseError', async () => {
+      server.use(
+        http.post(`${baseUrl}/changes`, () =>
+          invalid(
+            'Invalid body: windowStart: not an occurrence of prod-monthly; the next ones start 2026-12-08T01:00:00.000Z, 2027-01-12T01:00:00.000Z',
+          ),
+        ),
+      );
+      const error = await client
+        .announceChange({
+          title: 'x',
+          class: 'minor',
+          entityRefs: ['component:default/ingress-nginx'],
+          environments: ['production'],
+          window: 'prod-monthly',
+          windowStart: '2026-12-09T01:00:00Z',
+          updates: ['kubernetes'],
+          description: '',
+          contingencyPlan: 'y',
+          silenceAlerts: false,
+        })
+        .catch(caught => caught);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(400);
+      expect(error.body.error.message).toMatch(/^Invalid body: windowStart: /);
+    });
+
+    it('patches a change by its encoded id and throws a 409 for a finished one', async () => {
+      const calls: Array<{ path: string; body: unknown }> = [];
+      server.use(
+        http.patch(`${baseUrl}/changes/:id`, async ({ request, params }) => {
+          const body = await request.json();
+          calls.push({ path: new URL(request.url).pathname, body });
+          if (params.id === 'done.one') {
+            return HttpResponse.json(
+              {
+                error: {
+                  name: 'ConflictError',
+                  message:
+                    'Change done.one is done; its status no longer changes',
+                },
+                response: { statusCode: 409 },
+              },
+              { status: 409 },
+            );
+          }
+          return HttpResponse.json({
+            change: { ...stagingUpgradeChange, status: 'in-progress' },
+            warnings: [],
+          });
+        }),
+      );
+      const result = await client.updateChange('ingress nginx/1', {
+        status: 'in-progress',
+      });
+      expect(result.change.status).toBe('in-progress');
+      await expect(
+        client.updateChange('done.one', { status: 'cancelled' }),
+      ).rejects.toMatchObject({ statusCode: 409 });
+      expect(calls).toEqual([
+        {
+          path: '/api/platform-ops/changes/ingress%20nginx%2F1',
+          body: { status: 'in-progress' },
+        },
+        {
+          path: '/api/platform-ops/changes/done.one',
+          body: { status: 'cancelled' },
+        },
+      ]);
+    });
+
+    it('asks for the window occurrences of a range', async () => {
+      const requested: string[] = [];
+      server.use(
+        http.get(`${baseUrl}/windows`, ({ request }) => {
+          const url = new URL(request.url);
+          requested.push(`${url.pathname}${url.search}`);
+          return HttpResponse.json({
+            occurrences: [
+              {
+                window: 'prod-monthly',
+                start: '2026-12-08T01:00:00.000Z',
+                end: '2026-12-08T05:00:00.000Z',
+                timezone: 'Europe/Stockholm',
+                environments: ['production'],
+              },
+            ],
+            truncated: false,
+          });
+        }),
+      );
+      const response = await client.getWindows({
+        from: '2026-12-01T00:00:00.000Z',
+        to: '2027-01-01T00:00:00.000Z',
+        environment: 'production',
+      });
+      expect(requested).toEqual([
+        '/api/platform-ops/windows?from=2026-12-01T00%3A00%3A00.000Z&to=2027-01-01T00%3A00%3A00.000Z&environment=production',
+      ]);
+      expect(response.occurrences[0].environments).toEqual(['production']);
+      expect(response.truncated).toBe(false);
+    });
+
+    it('creates and revokes the personal calendar URL', async () => {
+      const calls: string[] = [];
+      server.use(
+        http.post(`${baseUrl}/calendar-token`, () => {
+          calls.push('POST');
+          return HttpResponse.json(
+            {
+              url: `${baseUrl}/calendar.ics?token=${'a'.repeat(43)}`,
+            },
+            { status: 201 },
+          );
+        }),
+        http.delete(`${baseUrl}/calendar-token`, () => {
+          calls.push('DELETE');
+          return new HttpResponse(null, { status: 204 });
+        }),
+      );
+      expect(await client.createCalendarToken()).toEqual({
+        url: `${baseUrl}/calendar.ics?token=${'a'.repeat(43)}`,
+      });
+      await expect(client.revokeCalendarToken()).resolves.toBeUndefined();
+      expect(calls).toEqual(['POST', 'DELETE']);
+    });
+
+    it('throws when revoking fails', async () => {
+      server.use(
+        http.delete(`${baseUrl}/calendar-token`, () =>
+          invalid('no session', 401),
+        ),
+      );
+      await expect(client.revokeCalendarToken()).rejects.toMatchObject({
+        statusCode: 401,
       });
     });
   });

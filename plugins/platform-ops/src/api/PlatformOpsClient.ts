@@ -2,6 +2,9 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ChangeInput,
+  ChangeUpdate,
+  ComponentChange,
   Drill,
   DrillInput,
   DrillsResponse,
@@ -9,8 +12,14 @@ import {
   OpsSummary,
   SourceStatus,
 } from '@platform-ops/plugin-platform-ops-common';
-import { newDrillId } from './newDrillId';
-import { AlertHistory, PlatformOpsApi } from './PlatformOpsApi';
+import { newClientId } from './newClientId';
+import {
+  AlertHistory,
+  ChangeResult,
+  ChangesQuery,
+  PlatformOpsApi,
+  WindowsResponse,
+} from './PlatformOpsApi';
 
 /** How long one summary answer serves every card of a page. */
 const SUMMARY_SHARE_MS = 5_000;
@@ -23,6 +32,16 @@ function entityPath(entityRef: CompoundEntityRef): string {
   ]
     .map(part => encodeURIComponent(part))
     .join('/');
+}
+
+/** A query string of the parameters that are set, or nothing. */
+function searchOf(parameters: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(parameters)) {
+    if (value !== undefined && value !== '') search.set(name, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 /**
@@ -92,16 +111,64 @@ export class PlatformOpsClient implements PlatformOpsApi {
   }
 
   async recordDrill(input: DrillInput): Promise<Drill> {
-    const body: DrillInput = { ...input, id: input.id ?? newDrillId() };
-    const response = await this.request('/drills', {
-      method: 'POST',
+    const body: DrillInput = { ...input, id: input.id ?? newClientId() };
+    return (await this.send<{ drill: Drill }>('POST', '/drills', body)).drill;
+  }
+
+  async getChanges(query: ChangesQuery = {}): Promise<ComponentChange[]> {
+    const search = searchOf({
+      entity: query.entityRef,
+      environment: query.environment,
+      from: query.from,
+      to: query.to,
+    });
+    return (await this.get<{ changes: ComponentChange[] }>(`/changes${search}`))
+      .changes;
+  }
+
+  async announceChange(input: ChangeInput): Promise<ChangeResult> {
+    const body: ChangeInput = { ...input, id: input.id ?? newClientId() };
+    return this.send<ChangeResult>('POST', '/changes', body);
+  }
+
+  async updateChange(id: string, update: ChangeUpdate): Promise<ChangeResult> {
+    return this.send<ChangeResult>(
+      'PATCH',
+      `/changes/${encodeURIComponent(id)}`,
+      update,
+    );
+  }
+
+  async getWindows(query: {
+    from: string;
+    to: string;
+    environment?: string;
+  }): Promise<WindowsResponse> {
+    return this.get<WindowsResponse>(`/windows${searchOf(query)}`);
+  }
+
+  async createCalendarToken(): Promise<{ url: string }> {
+    return this.send<{ url: string }>('POST', '/calendar-token');
+  }
+
+  async revokeCalendarToken(): Promise<void> {
+    await this.request('/calendar-token', { method: 'DELETE' });
+  }
+
+  private async send<T>(
+    method: 'POST' | 'PATCH',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const response = await this.request(path, {
+      method,
       headers: {
         Accept: 'application/json',
-        'Content-Type': 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
-      body: JSON.stringify(body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return ((await response.json()) as { drill: Drill }).drill;
+    return (await response.json()) as T;
   }
 
   private async get<T>(path: string, signal?: AbortSignal): Promise<T> {

@@ -1,3 +1,9 @@
 export { platformOpsApiRef } from './PlatformOpsApi';
-export type { AlertHistory, PlatformOpsApi } from './PlatformOpsApi';
+export type {
+  AlertHistory,
+  ChangeResult,
+  ChangesQuery,
+  PlatformOpsApi,
+  WindowsResponse,
+} from './PlatformOpsApi';
 export { PlatformOpsClient } from './PlatformOpsClient';

@@ -55,6 +55,17 @@ const { config, problems } = parsePlatformOpsConfig({
         timezone: 'Europe/Stockholm',
       },
     },
+    notice: { major: '30d', minor: '7d', 'security-patch': '0d' },
+  },
+  endOfLife: {
+    warnWithin: '90d',
+    products: {
+      kubernetes: [
+        { cycle: '1.31', eol: '2025-10-28' },
+        { cycle: '1.33', eol: '2026-06-28' },
+        { cycle: '1.34', eol: '2026-10-27' },
+      ],
+    },
   },
 });
 if (!config) {

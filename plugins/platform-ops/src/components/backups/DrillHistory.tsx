@@ -2,42 +2,8 @@ import Typography from '@material-ui/core/Typography';
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Drill } from '@platform-ops/plugin-platform-ops-common';
+import { Retrospective } from '../shared/Retrospective';
 import { DrillOutcome } from './DrillOutcome';
-
-function Retrospective(props: { drill: Drill }) {
-  const { wentWell, toImprove, actionItems } = props.drill;
-  // Free text from whoever recorded the drill: shown as text, never HTML.
-  return (
-    <Typography
-      variant="body2"
-      component="div"
-      style={{ whiteSpace: 'pre-line' }}
-    >
-      {wentWell && (
-        <div>
-          <strong>Went well:</strong> {wentWell}
-        </div>
-      )}
-      {toImprove && (
-        <div>
-          <strong>To improve:</strong> {toImprove}
-        </div>
-      )}
-      {actionItems.length > 0 && (
-        <div>
-          <strong>Action items:</strong>
-          <ul style={{ margin: 0, paddingLeft: '1.25em' }}>
-            {actionItems.map((item, index) => (
-              // The same item may be written twice.
-              <li key={`${index}:${item}`}>{item}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {!wentWell && !toImprove && actionItems.length === 0 && 'none recorded'}
-    </Typography>
-  );
-}
 
 function columns(showComponents: boolean): TableColumn<Drill>[] {
   return [
@@ -72,7 +38,7 @@ function columns(showComponents: boolean): TableColumn<Drill>[] {
     },
     {
       title: 'Retrospective',
-      render: drill => <Retrospective drill={drill} />,
+      render: drill => <Retrospective retrospective={drill} />,
       width: '30%',
     },
   ];

@@ -13,7 +13,7 @@ import {
 import { DateTime } from 'luxon';
 import { FormEvent, useState } from 'react';
 import { platformOpsApiRef } from '../../api';
-import { newDrillId } from '../../api/newDrillId';
+import { newClientId } from '../../api/newClientId';
 import {
   DrillField,
   DrillFieldErrors,
@@ -67,13 +67,13 @@ export function RecordDrillButton(props: {
   const [errors, setErrors] = useState<DrillFieldErrors>({});
   const [failure, setFailure] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
-  const [id, setId] = useState(newDrillId);
+  const [id, setId] = useState(newClientId);
 
   const start = () => {
     setValues(fresh());
     setErrors({});
     setFailure(undefined);
-    setId(newDrillId());
+    setId(newClientId());
     setOpen(true);
   };
   const change = (field: DrillField, value: string) => {

@@ -1,48 +1,68 @@
 import {
-  ANNOTATION_MAINTENANCE_WINDOW,
-  ANNOTATION_RELEASE,
+  ChangeClass,
+  ComponentChange,
   MaintenanceSection,
   Problem,
 } from '@platform-ops/plugin-platform-ops-common';
-import { DefaultMark } from '../shared/DefaultMark';
+import { DateTime } from 'luxon';
 import { Field } from '../shared/Field';
-import { NotSet } from '../shared/NotSet';
+import { StatusLine } from '../shared/StatusLine';
 import { SummarySection } from '../shared/SummarySection';
+import { shortNoticeText } from './describeChange';
+import { EnvironmentWindows } from './EnvironmentWindows';
+import { ReleaseStatus } from './MaintenanceDetails';
+
+/** Each class in the singular and plural, the biggest first. */
+const COUNTED: Array<[ChangeClass, string, string]> = [
+  ['major', 'major update', 'major updates'],
+  ['minor', 'minor update', 'minor updates'],
+  ['security-patch', 'security patch', 'security patches'],
+];
 
 /**
- * The maintenance section of the overview card: the maintenance window per
- * environment and the running release.
+ * "3 upcoming: 2 major updates, 1 security patch", the biggest class
+ * first.
+ */
+export function changeCountText(changes: ComponentChange[]): string {
+  const parts = COUNTED.flatMap(([changeClass, one, many]) => {
+    const count = changes.filter(change => change.class === changeClass).length;
+    return count === 0 ? [] : [`${count} ${count === 1 ? one : many}`];
+  });
+  return `${changes.length} upcoming: ${parts.join(', ')}`;
+}
+
+/**
+ * The maintenance section of the overview card: the next window per
+ * environment with its countdown, how many changes are coming (major
+ * first), and the release's end of life.
  */
 export function MaintenanceSummary(props: {
   maintenance: MaintenanceSection;
   problems: Problem[];
+  now?: DateTime;
 }) {
-  const { maintenance, problems } = props;
-  const windows = Object.entries(maintenance.windows);
-  const { release } = maintenance;
+  const { maintenance, problems, now } = props;
+  const changes = maintenance.changes ?? [];
+  const short = changes.filter(change => change.shortNotice);
   return (
     <SummarySection title="Maintenance">
-      {windows.length === 0 && (
-        <Field label="Window">
-          <NotSet
-            annotation={ANNOTATION_MAINTENANCE_WINDOW}
-            problems={problems}
-          />
-        </Field>
-      )}
-      {windows.map(([environment, assigned]) => (
-        <Field key={environment} label={environment}>
-          {assigned.value}
-          <DefaultMark source={assigned.source} />
-        </Field>
-      ))}
-      <Field label="Release">
-        {release ? (
-          `${release.product}@${release.cycle}`
-        ) : (
-          <NotSet annotation={ANNOTATION_RELEASE} problems={problems} />
+      <EnvironmentWindows
+        maintenance={maintenance}
+        problems={problems}
+        now={now}
+        compact
+      />
+      <Field label="Changes">
+        {changes.length === 0 ? 'none announced' : changeCountText(changes)}
+        {short.length > 0 && (
+          <StatusLine status="warning">
+            {short.length === 1
+              ? `${short[0].title}: ${shortNoticeText(short[0])}`
+              : `${short.length} at short notice`}
+          </StatusLine>
         )}
       </Field>
+      <ReleaseStatus maintenance={maintenance} problems={problems} now={now} />
     </SummarySection>
   );
 }

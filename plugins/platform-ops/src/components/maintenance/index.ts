@@ -1,0 +1,1 @@
+export { EntityMaintenanceCard } from './EntityMaintenanceCard';
