@@ -16,6 +16,7 @@ import {
   postgresqlOrdersEntity,
   postgresqlOrdersSummary,
 } from '../../testing/postgresqlOrders';
+import { doneChange } from '../../testing/maintenance';
 import { testNow } from '../../testing/testConfig';
 import { EntityPlatformOpsContent } from './EntityPlatformOpsContent';
 
@@ -34,11 +35,16 @@ describe('EntityPlatformOpsContent', () => {
     Settings.now = () => Date.now();
   });
 
-  it('shows the backups card and the drill history, but no Record drill without the permission', async () => {
+  it('shows the backups and maintenance cards, the drill and change histories, but no Record drill, Announce change or status actions without the permission', async () => {
     const asked: string[] = [];
     const api: Pick<
       PlatformOpsApi,
-      'getSummary' | 'getAlertHistory' | 'getDrills' | 'recordDrill'
+      | 'getSummary'
+      | 'getAlertHistory'
+      | 'getDrills'
+      | 'recordDrill'
+      | 'getChanges'
+      | 'getWindows'
     > = {
       getSummary: jest.fn().mockResolvedValue(postgresqlOrdersSummary),
       getAlertHistory: jest
@@ -49,6 +55,8 @@ describe('EntityPlatformOpsContent', () => {
         components: [],
       }),
       recordDrill: jest.fn(),
+      getChanges: jest.fn().mockResolvedValue([doneChange]),
+      getWindows: jest.fn(),
     };
     await renderInTestApp(
       <TestApiProvider
@@ -87,9 +95,29 @@ describe('EntityPlatformOpsContent', () => {
       entityRef: 'component:default/postgresql-orders',
     });
 
-    await waitFor(() => expect(asked).toEqual(['platform-ops.drill.create']));
+    // The maintenance card and the change history, without the actions.
+    expect(
+      await screen.findByRole('region', { name: 'Upcoming changes' }),
+    ).toBeInTheDocument();
+    const change = (await screen.findByText('Ingress NGINX 1.11.3')).closest(
+      'tr',
+    )!;
+    expect(change).toHaveTextContent(
+      'Went well: No alert fired during the rollout',
+    );
+
+    await waitFor(() =>
+      expect([...asked].sort()).toEqual([
+        'platform-ops.change.create',
+        'platform-ops.drill.create',
+      ]),
+    );
     expect(
       screen.queryByRole('button', { name: 'Record drill' }),
     ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Announce change' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Cancel: / })).toBeNull();
   });
 });

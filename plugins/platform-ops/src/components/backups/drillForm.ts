@@ -2,6 +2,7 @@ import {
   DrillInput,
   drillInputSchema,
 } from '@platform-ops/plugin-platform-ops-common';
+import { fieldErrorsOfMessage as fieldErrorsOf } from '../shared/fieldErrorsOfMessage';
 
 /** The "Record drill" form as typed: every field is text. */
 export type DrillFormValues = {
@@ -121,13 +122,5 @@ export function parseDrillForm(
  * show next to the fields they are about.
  */
 export function fieldErrorsOfMessage(message: string): DrillFieldErrors {
-  const errors: DrillFieldErrors = {};
-  const details = message.replace(/^Invalid body: /, '');
-  for (const part of details.split(/; (?=[A-Za-z]+(?:\.\d+)?: )/)) {
-    const match = /^([A-Za-z]+)(?:\.\d+)?: (.+)$/s.exec(part);
-    if (match && isField(match[1]) && !errors[match[1]]) {
-      errors[match[1]] = match[2];
-    }
-  }
-  return errors;
+  return fieldErrorsOf(message, isField);
 }
