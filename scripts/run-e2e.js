@@ -13,9 +13,11 @@
  *      e2e/app-config.e2e.yaml on top of app-config.yaml, and its SQLite
  *      files in a temporary folder (never the demo's demo-data/), and waits
  *      for its health, the demo catalog and a first alert poll;
- *   4. runs the browser tests e2e/*.test.mjs with `node --test` (playwright-core
+ *   4. seeds the demo's drills and changes through the API
+ *      (scripts/demo-seed.js, as `npm start` does); a failure stops the run;
+ *   5. runs the browser tests e2e/*.test.mjs with `node --test` (playwright-core
  *      driving Debian's Chromium);
- *   5. stops everything, also on failure, Ctrl-C or the overall time limit.
+ *   6. stops everything, also on failure, Ctrl-C or the overall time limit.
  *
  * Options:
  *   --screenshots  write docs/screenshots/*.png (e2e/screenshots.mjs) instead
@@ -35,6 +37,7 @@ const os = require('os');
 const path = require('path');
 const demoAlertmanager = require('./demo-alertmanager');
 const demoKubernetes = require('./demo-kubernetes');
+const demoSeed = require('./demo-seed');
 
 const ROOT = path.resolve(__dirname, '..');
 const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
@@ -343,6 +346,20 @@ async function startBackend(env, baseUrl) {
   }
 }
 
+/** The demo's drills and changes, as npm start seeds them; the tests rely on them. */
+async function seedDemo(baseUrl) {
+  try {
+    const result = await demoSeed.seedDemo({
+      baseUrl,
+      waitSeconds: 60,
+      log: message => log('seed: ' + message),
+    });
+    demoSeed.describe(result).forEach(line => log(line));
+  } catch (error) {
+    throw new Error('seeding the demo data failed: ' + error.message);
+  }
+}
+
 function runNode(name, args, env) {
   log(name + ': node ' + args.map(arg => path.relative(ROOT, arg) || arg).join(' '));
   return new Promise((resolve, reject) => {
@@ -405,6 +422,7 @@ async function main() {
     E2E_DATABASE_DIR: path.join(state.workDir, 'database'),
   };
   await startBackend(backendEnv, baseUrl);
+  await seedDemo(baseUrl);
 
   const testEnv = {
     ...env,

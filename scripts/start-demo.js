@@ -10,6 +10,11 @@
  * Without Alertmanager installed the demo still starts; the cards then show
  * both alert sources as unreachable. The stand-ins need nothing installed.
  *
+ * Once the backend is healthy and the catalog loaded, the demo's drills and
+ * maintenance changes are recorded through the API (scripts/demo-seed.js),
+ * each under a fixed id, so a restart records nothing twice. A failure there
+ * is logged and the demo keeps running.
+ *
  * What the demo records is kept in SQLite files under demo-data/ (see
  * backend.database in app-config.yaml); delete that folder while the demo is
  * stopped to start afresh.
@@ -20,6 +25,7 @@ const childProcess = require('child_process');
 const path = require('path');
 const demoAlertmanager = require('./demo-alertmanager');
 const demoKubernetes = require('./demo-kubernetes');
+const demoSeed = require('./demo-seed');
 
 const ROOT = path.resolve(__dirname, '..');
 // Where app-config.yaml's backend.database.connection.directory points.
@@ -27,6 +33,10 @@ const DATA_DIR = path.join(ROOT, 'demo-data');
 const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 // After Ctrl-C, how long Backstage gets to exit before it is killed.
 const EXIT_GRACE_MS = 15000;
+// The backend of app-config.yaml (backend.listen), which the seeding calls.
+const BACKEND_URL = 'http://127.0.0.1:7007';
+// How long the seeding waits for the backend and the catalog on a first start.
+const SEED_WAIT_SECONDS = 300;
 
 function log(message) {
   process.stdout.write('[platform-ops] ' + message + '\n');
@@ -64,13 +74,37 @@ async function startKubernetes() {
   }
 }
 
+/**
+ * Records the demo's drills and changes once Backstage answers; never stops
+ * the demo. `signal` aborts the waiting when the demo stops first.
+ */
+async function seedDemoData(signal) {
+  try {
+    const result = await demoSeed.seedDemo({
+      baseUrl: BACKEND_URL,
+      waitSeconds: SEED_WAIT_SECONDS,
+      signal,
+      log: message => log('demo data: ' + message),
+    });
+    demoSeed.describe(result).forEach(line => log(line));
+  } catch (error) {
+    if (signal.aborted) return;
+    log(
+      'seeding the demo data failed (' + error.message + '); the demo keeps running without ' +
+        'it. Run `node scripts/demo-seed.js` to try again',
+    );
+  }
+}
+
 async function main() {
   let alertmanagers;
   let kubernetes;
   let backstage;
   let exiting = false;
 
+  const seeding = new AbortController();
   const finish = async code => {
+    seeding.abort();
     const handles = [alertmanagers, kubernetes];
     alertmanagers = undefined;
     kubernetes = undefined;
@@ -120,6 +154,7 @@ async function main() {
   backstage.on('exit', code => {
     finish(exiting ? 0 : code ?? 1);
   });
+  seedDemoData(seeding.signal);
 }
 
 main();

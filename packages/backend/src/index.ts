@@ -18,6 +18,11 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// The bell: maintenance changes notify the owners of the changed components
+// and of everything that depends on them; signals push them to open pages.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.add(import('@platform-ops/plugin-platform-ops-backend'));
 
 backend.start();
