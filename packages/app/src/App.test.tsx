@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import App from './App';
 
 // The app as users get it, with the backend faked at the HTTP boundary: these
@@ -82,7 +82,13 @@ const ingressNginxSummary = {
     protectionGaps: [],
     environments: [],
   },
-  maintenance: { windows: {} },
+  maintenance: {
+    windows: {},
+    occurrences: {},
+    skew: [],
+    changes: [],
+    drainReadiness: [],
+  },
   problems: [],
   generatedAt: new Date().toISOString(),
 };
@@ -192,6 +198,10 @@ describe('App', () => {
     expect(screen.getByText('No alerts are firing.')).toBeInTheDocument();
     // The backups card.
     expect(screen.getByText('Not backed up, on purpose')).toBeInTheDocument();
+    // The maintenance card.
+    expect(
+      screen.getByRole('heading', { name: 'Maintenance' }),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('tab', { name: 'Platform Ops' }),
     ).toBeInTheDocument();
@@ -199,6 +209,24 @@ describe('App', () => {
       'http://localhost:7007/api/platform-ops/summary/component/default/ingress-nginx',
       expect.anything(),
     );
+  });
+
+  it('has the notifications bell in the sidebar and the notifications page', async () => {
+    renderAppAt('/notifications');
+
+    // The page's header, once the page and its API have loaded.
+    await waitFor(
+      () =>
+        expect(
+          screen.getByRole('heading', { name: 'Notifications' }),
+        ).toBeInTheDocument(),
+      { timeout: LOADED_WITHIN_MS },
+    );
+    expect(
+      screen
+        .getAllByRole('link', { name: /Notifications/ })
+        .map(link => link.getAttribute('href')),
+    ).toContain('/notifications');
   });
 
   it('names the annotations to add on an entity without any, and has no Platform Ops tab', async () => {

@@ -6,6 +6,11 @@ import {
 } from '@backstage/plugin-catalog';
 import { orgPlugin } from '@backstage/plugin-org';
 import {
+  NotificationsPage,
+  notificationsPlugin,
+} from '@backstage/plugin-notifications';
+import { SignalsDisplay, signalsPlugin } from '@backstage/plugin-signals';
+import {
   AlertDisplay,
   OAuthRequestDialog,
   SignInPage,
@@ -22,7 +27,7 @@ import { Root } from './components/Root';
 
 const app = createApp({
   apis,
-  plugins: [platformOpsPlugin],
+  plugins: [platformOpsPlugin, notificationsPlugin, signalsPlugin],
   bindRoutes({ bind }) {
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
@@ -44,6 +49,7 @@ const routes = (
       {entityPage}
     </Route>
     <Route path="/platform-ops" element={<PlatformOpsPage />} />
+    <Route path="/notifications" element={<NotificationsPage />} />
   </FlatRoutes>
 );
 
@@ -51,6 +57,7 @@ export default app.createRoot(
   <>
     <AlertDisplay />
     <OAuthRequestDialog />
+    <SignalsDisplay />
     <AppRouter>
       <Root>{routes}</Root>
     </AppRouter>

@@ -19,6 +19,7 @@ import MenuIcon from '@material-ui/icons/Menu';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import GroupIcon from '@material-ui/icons/People';
 import SecurityIcon from '@material-ui/icons/Security';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
@@ -72,6 +73,9 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         </SidebarScrollWrapper>
       </SidebarGroup>
       <SidebarSpace />
+      <SidebarDivider />
+      {/* The bell: maintenance changes to a component or its dependencies. */}
+      <NotificationsSidebarItem />
     </Sidebar>
     {children}
   </SidebarPage>

@@ -26,6 +26,7 @@ import {
 import {
   EntityAlertsCard,
   EntityBackupsCard,
+  EntityMaintenanceCard,
   EntityPlatformOpsCard,
   EntityPlatformOpsContent,
   EntityScopeCard,
@@ -87,6 +88,9 @@ const overviewContent = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityBackupsCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityMaintenanceCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
