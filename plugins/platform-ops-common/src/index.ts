@@ -64,3 +64,7 @@ export * from './entity/environments';
 export * from './entity/parseEntityAnnotations';
 export * from './entity/summarizeEntity';
 export * from './api/types';
+export * from './overview/types';
+export * from './overview/query';
+export * from './overview/rows';
+export * from './overview/select';
