@@ -293,4 +293,67 @@ describe('platformOpsPlugin', () => {
       .send({});
     expect(report.status).toBe(403);
   });
+
+  it('serves the overview: one row per annotated component, worst first, filtered and paged', async () => {
+    const { server } = await startBackend();
+    const all = await request(server).get('/api/platform-ops/overview');
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(3);
+    expect(all.body.rows.map((row: any) => row.entity.ref)).toEqual([
+      // No backup reported yet: its RPO is breached.
+      'component:default/orders-db',
+      'component:default/fluentd',
+      'component:default/ingress-nginx',
+    ]);
+    expect(all.body.rows[0].flags).toContain('backup-breached');
+    expect(all.body.rows[1]).toMatchObject({
+      problemCount: 2,
+      flags: ['annotation-problems'],
+    });
+    expect(all.body.flagCounts).toMatchObject({ 'annotation-problems': 1 });
+
+    const filtered = await request(server).get(
+      '/api/platform-ops/overview?status=annotation-problems&limit=1',
+    );
+    expect(filtered.body).toMatchObject({ total: 1, limit: 1, offset: 0 });
+    expect(filtered.body.rows[0].entity.ref).toBe('component:default/fluentd');
+
+    const party = await request(server).get(
+      '/api/platform-ops/overview?party=application',
+    );
+    expect(party.body.rows.map((row: any) => row.entity.name)).toEqual([
+      'orders-db',
+    ]);
+  });
+
+  it.each([
+    ['limit=500', /limit: must be at most 200/],
+    ['offset=-1', /offset: must be a whole number/],
+    ['status=on-fire', /status.0: must be one of has-p1/],
+    ['environment=mars', /environment: must be one of staging, production/],
+    ['colour=red', /Unrecognized key.*colour/],
+    ['limit=1&limit=2', /limit: must be given once/],
+  ])(
+    'answers 400 naming the field for the overview query %s',
+    async (query, message) => {
+      const { server } = await startBackend();
+      const response = await request(server).get(
+        `/api/platform-ops/overview?${query}`,
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(message);
+    },
+  );
+
+  it('shows nothing to a caller who may not read the entities', async () => {
+    const { server } = await startBackend([
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    ]);
+    const summary = await request(server).get(
+      '/api/platform-ops/summary/component/default/ingress-nginx',
+    );
+    expect(summary.status).toBe(404);
+    const overview = await request(server).get('/api/platform-ops/overview');
+    expect(overview.body).toMatchObject({ total: 0, rows: [] });
+  });
 });

@@ -41,6 +41,9 @@ import { SourcePoller } from './services/sources/SourcePoller';
 import { ContactResolver } from './services/scope/ContactResolver';
 import { LookupService } from './services/lookup/LookupService';
 import { CatalogSummaryService } from './services/SummaryService';
+import { invalidateOnWrite, SummaryCache } from './services/SummaryCache';
+import { LiveLayers } from './services/liveLayers';
+import { createOverviewRouter } from './services/overview/createOverviewRouter';
 
 /** How often the entity index re-reads the catalog. */
 const INDEX_REFRESH_SECONDS = 60;
@@ -234,16 +237,29 @@ export const platformOpsPlugin = createBackendPlugin({
           }),
         });
 
-        const summaryService = CatalogSummaryService.create({
-          catalog,
-          contacts,
+        const layers = LiveLayers.create({
           alerts: alertService,
           backups: backupService,
-          maintenance: changeService,
+          changes: changeService,
           drain: drainService,
-          config: platformOpsConfig,
+        });
+        const summaryCache = SummaryCache.create({
+          index,
+          contacts,
+          auth,
+          layers,
           logger,
         });
+        const summaryService = CatalogSummaryService.create({
+          catalog,
+          permissions,
+          contacts,
+          cache: summaryCache,
+          layers,
+          config: platformOpsConfig,
+        });
+        // A write on this replica is in the next summary it serves.
+        httpRouter.use(invalidateOnWrite(summaryCache));
         const lookupService = LookupService.create({
           index,
           catalog,
@@ -258,6 +274,15 @@ export const platformOpsPlugin = createBackendPlugin({
             catalog,
             sources: [alertService, backupService, drainService],
             alertHistory,
+          }),
+        );
+        httpRouter.use(
+          await createOverviewRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            cache: summaryCache,
+            config: platformOpsConfig,
           }),
         );
         httpRouter.use(

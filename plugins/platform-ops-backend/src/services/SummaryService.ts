@@ -1,11 +1,13 @@
 import {
   BackstageCredentials,
-  LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   OpsSummary,
@@ -13,12 +15,10 @@ import {
   summarizeEntity,
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
-import { AlertService } from './alerting/AlertService';
-import { BackupService } from './backups/BackupService';
-import { ChangeService } from './maintenance/ChangeService';
-import { DrainService } from './maintenance/DrainService';
+import { LiveLayers } from './liveLayers';
 import { ContactResolver } from './scope/ContactResolver';
 import { contactRefsOf, withContacts } from './scope/contacts';
+import { SummaryCache } from './SummaryCache';
 
 /**
  * Builds one {@link @platform-ops/plugin-platform-ops-common#OpsSummary} per
@@ -35,48 +35,59 @@ export interface SummaryService {
 }
 
 /**
- * The default {@link SummaryService}: reads the entity from the catalog with
- * the caller's credentials, so catalog permissions apply, and combines its
- * annotations with config.
+ * The default {@link SummaryService}. A request costs one authorization of
+ * the caller for the entity (the catalog's read permission, so catalog
+ * permissions apply) and a lookup in the {@link SummaryCache}, built once
+ * per refresh. An entity outside the cache (no `platform-ops/`
+ * annotations, or newer than the entity index) is read from the catalog
+ * with the caller's credentials and summarized on the spot.
  */
 export class CatalogSummaryService implements SummaryService {
   private constructor(
     private readonly catalog: CatalogService,
+    private readonly permissions: PermissionsService,
     private readonly contacts: ContactResolver,
-    private readonly alerts: Pick<AlertService, 'withAlerts'>,
-    private readonly backups: Pick<BackupService, 'withBackups'>,
-    private readonly maintenance: Pick<ChangeService, 'withChanges'>,
-    private readonly drain: Pick<DrainService, 'withDrainReadiness'>,
+    private readonly cache: Pick<SummaryCache, 'get'>,
+    private readonly layers: Pick<LiveLayers, 'fillOne'>,
     private readonly config: PlatformOpsConfig,
-    private readonly logger: LoggerService,
     private readonly clock: () => DateTime,
   ) {}
 
   static create(options: {
     catalog: CatalogService;
+    permissions: PermissionsService;
     contacts: ContactResolver;
-    alerts: Pick<AlertService, 'withAlerts'>;
-    backups: Pick<BackupService, 'withBackups'>;
-    maintenance: Pick<ChangeService, 'withChanges'>;
-    drain: Pick<DrainService, 'withDrainReadiness'>;
+    cache: Pick<SummaryCache, 'get'>;
+    layers: Pick<LiveLayers, 'fillOne'>;
     config: PlatformOpsConfig;
-    logger: LoggerService;
     clock?: () => DateTime;
   }): CatalogSummaryService {
     return new CatalogSummaryService(
       options.catalog,
+      options.permissions,
       options.contacts,
-      options.alerts,
-      options.backups,
-      options.maintenance,
-      options.drain,
+      options.cache,
+      options.layers,
       options.config,
-      options.logger,
       options.clock ?? (() => DateTime.utc()),
     );
   }
 
   async getSummary(
+    ref: CompoundEntityRef,
+    options: { credentials: BackstageCredentials },
+  ): Promise<OpsSummary | undefined> {
+    const entityRef = stringifyEntityRef(ref);
+    const [decision] = await this.permissions.authorize(
+      [{ permission: catalogEntityReadPermission, resourceRef: entityRef }],
+      options,
+    );
+    // As the catalog does: an entity the caller may not read does not exist.
+    if (decision.result !== AuthorizeResult.ALLOW) return undefined;
+    return (await this.cache.get(entityRef)) ?? this.fromCatalog(ref, options);
+  }
+
+  private async fromCatalog(
     ref: CompoundEntityRef,
     options: { credentials: BackstageCredentials },
   ): Promise<OpsSummary | undefined> {
@@ -87,20 +98,6 @@ export class CatalogSummaryService implements SummaryService {
       contactRefsOf(base.scope),
       options,
     );
-    const summary = await this.drain.withDrainReadiness(
-      await this.maintenance.withChanges(
-        await this.backups.withBackups(
-          await this.alerts.withAlerts(withContacts(base, contacts)),
-        ),
-      ),
-    );
-    if (summary.problems.length > 0) {
-      this.logger.debug(
-        `${stringifyEntityRef(entity)} has ${
-          summary.problems.length
-        } annotation problem(s)`,
-      );
-    }
-    return summary;
+    return this.layers.fillOne(withContacts(base, contacts));
   }
 }

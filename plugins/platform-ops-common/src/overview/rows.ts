@@ -4,6 +4,14 @@ import { RpoState } from '../backups/compliance';
 import { AlertLevel } from '../values/level';
 import { OVERVIEW_FLAGS, OverviewFlag, OverviewRow } from './types';
 
+/**
+ * How many days ahead a change flags its components `change-upcoming`:
+ * two weeks, time enough to prepare for a window.
+ *
+ * @public
+ */
+export const CHANGE_UPCOMING_DAYS = 14;
+
 const RPO_FLAGS: Partial<Record<RpoState, OverviewFlag>> = {
   breached: 'backup-breached',
   'at-risk': 'backup-at-risk',
@@ -75,14 +83,6 @@ function flagsOf(summary: OpsSummary, now: DateTime): OverviewFlag[] {
 }
 
 /**
- * How many days ahead a change flags its components `change-upcoming`:
- * two weeks, time enough to prepare for a window.
- *
- * @public
- */
-export const CHANGE_UPCOMING_DAYS = 14;
-
-/**
  * One overview row from a full summary (live parts included), at `now`.
  *
  * @public
@@ -112,6 +112,12 @@ function rankOf(row: OverviewRow): number {
     : OVERVIEW_FLAGS.length;
 }
 
+/** Plain code-unit order: cheap, and the same on every replica. */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 /**
  * The rows in overview order, in a new array: worst status first, then
  * more flags first, then by name (title, else name, ignoring case), then by
@@ -129,8 +135,8 @@ export function sortOverviewRows(rows: readonly OverviewRow[]): OverviewRow[] {
     (a, b) =>
       a.rank - b.rank ||
       b.row.flags.length - a.row.flags.length ||
-      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-      (a.row.entity.ref < b.row.entity.ref ? -1 : 1),
+      compareText(a.name, b.name) ||
+      compareText(a.row.entity.ref, b.row.entity.ref),
   );
   return keyed.map(item => item.row);
 }

@@ -58,6 +58,15 @@ export class AlertService {
     return { ...summary, alerting };
   }
 
+  /** Many summaries' alerting sections at once, with one match over all. */
+  async withAlertsAll(summaries: OpsSummary[]): Promise<OpsSummary[]> {
+    const sections = this.sections(summaries, await this.current());
+    return summaries.map((summary, index) => ({
+      ...summary,
+      alerting: sections[index],
+    }));
+  }
+
   /** Live counts per level and trust, for many summaries at once. */
   async countsFor(
     summaries: OpsSummary[],

@@ -6,6 +6,7 @@ import {
   BackupsSection,
   ComponentDrillStatus,
   drillState,
+  Drill,
   DrillsResponse,
   OpsSummary,
   parseDuration,
@@ -32,6 +33,9 @@ const EMPTY: BackupInventory = {
   storageLocations: [],
   restores: [],
 };
+
+/** Drills read at once for every summary: far more than a platform records. */
+const ALL_DRILLS = 100_000;
 
 /** Overdue and missing drills first. */
 const DRILL_ORDER = ['overdue', 'missing', 'ok'];
@@ -70,6 +74,35 @@ export class BackupService {
 
   /** The summary's backups section, filled with live data. */
   async withBackups(summary: OpsSummary): Promise<OpsSummary> {
+    const drills =
+      summary.backups.source && summary.backups.source.type !== 'none'
+        ? await this.drills.list({ entityRef: summary.entity.ref })
+        : [];
+    return this.fill(summary, drills);
+  }
+
+  /** Many summaries' backups sections, with every drill read once. */
+  async withBackupsAll(summaries: OpsSummary[]): Promise<OpsSummary[]> {
+    const byEntity = new Map<string, Drill[]>();
+    for (const drill of await this.drills.list({ limit: ALL_DRILLS })) {
+      for (const ref of drill.entityRefs) {
+        const list = byEntity.get(ref) ?? [];
+        list.push(drill);
+        byEntity.set(ref, list);
+      }
+    }
+    return Promise.all(
+      summaries.map(summary =>
+        this.fill(summary, byEntity.get(summary.entity.ref) ?? []),
+      ),
+    );
+  }
+
+  /** Fills the section from the snapshots or reports, with the entity's drills. */
+  private async fill(
+    summary: OpsSummary,
+    drills: Drill[],
+  ): Promise<OpsSummary> {
     const section = summary.backups;
     if (!section.source) return summary;
     const now = this.clock();
@@ -81,15 +114,11 @@ export class BackupService {
               this.environmentStatus(summary, environment, now),
             ),
           );
-    const drills =
-      section.source.type === 'none'
-        ? []
-        : await this.drills.list({ entityRef: summary.entity.ref });
     return {
       ...summary,
       backups: withBackupStatus(section, {
         environments,
-        drills,
+        drills: section.source.type === 'none' ? [] : drills,
         drillInterval: this.config.backups.drillInterval,
         now,
       }),

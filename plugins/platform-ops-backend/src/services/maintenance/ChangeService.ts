@@ -206,41 +206,50 @@ export class ChangeService {
    * own, and those of components it depends on (`via`).
    */
   async changesFor(entityRef: string): Promise<ComponentChange[]> {
-    const { dependsOn } = this.index.catalogGraph;
-    const dependencies = dependenciesOf(
-      entityRef,
-      dependsOn,
-      this.config.maintenance.dependencyDepth,
-    );
-    const nearest = [...dependencies.entries()]
-      .sort((a, b) => a[1] - b[1])
-      .map(([ref]) => ref);
+    const nearest = this.dependenciesOf(entityRef);
     const changes = await this.store.list({
       entityRefs: [entityRef, ...nearest],
       from: this.clock().toUTC().toISO()!,
     });
-    return changes
-      .filter(change => UPCOMING.includes(change.status))
-      .map(change =>
-        change.entityRefs.includes(entityRef)
-          ? change
-          : {
-              ...change,
-              via: nearest.find(ref => change.entityRefs.includes(ref)),
-            },
-      );
+    return concerning(entityRef, nearest, changes);
   }
 
   /** The summary's maintenance section with its changes. */
   async withChanges(summary: OpsSummary): Promise<OpsSummary> {
     await this.index.ensureLoaded();
-    return {
-      ...summary,
-      maintenance: {
-        ...summary.maintenance,
-        changes: await this.changesFor(summary.entity.ref),
-      },
-    };
+    return withComponentChanges(
+      summary,
+      await this.changesFor(summary.entity.ref),
+    );
+  }
+
+  /** Many summaries' changes, with the changes still to come read once. */
+  async withChangesAll(summaries: OpsSummary[]): Promise<OpsSummary[]> {
+    await this.index.ensureLoaded();
+    const upcoming = (
+      await this.store.list({ from: this.clock().toUTC().toISO()! })
+    ).filter(change => UPCOMING.includes(change.status));
+    return summaries.map(summary => {
+      const ref = summary.entity.ref;
+      const nearest = this.dependenciesOf(ref);
+      const refs = new Set([ref, ...nearest]);
+      const own = upcoming.filter(change =>
+        change.entityRefs.some(changed => refs.has(changed)),
+      );
+      return withComponentChanges(summary, concerning(ref, nearest, own));
+    });
+  }
+
+  /** What a component depends on, nearest first, as deep as configured. */
+  private dependenciesOf(entityRef: string): string[] {
+    const dependencies = dependenciesOf(
+      entityRef,
+      this.index.catalogGraph.dependsOn,
+      this.config.maintenance.dependencyDepth,
+    );
+    return [...dependencies.entries()]
+      .sort((a, b) => a[1] - b[1])
+      .map(([ref]) => ref);
   }
 
   /** The owners of a change's components and of everything that depends on them. */
@@ -320,4 +329,32 @@ export class ChangeService {
     );
     return result.error ? [`Owners were not notified: ${result.error}`] : [];
   }
+}
+
+/** The upcoming ones of `changes`, each naming the dependency it comes through. */
+function concerning(
+  entityRef: string,
+  nearest: string[],
+  changes: Change[],
+): ComponentChange[] {
+  return changes
+    .filter(change => UPCOMING.includes(change.status))
+    .map(change =>
+      change.entityRefs.includes(entityRef)
+        ? change
+        : {
+            ...change,
+            via: nearest.find(ref => change.entityRefs.includes(ref)),
+          },
+    );
+}
+
+function withComponentChanges(
+  summary: OpsSummary,
+  changes: ComponentChange[],
+): OpsSummary {
+  return {
+    ...summary,
+    maintenance: { ...summary.maintenance, changes },
+  };
 }

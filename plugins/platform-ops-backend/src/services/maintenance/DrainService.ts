@@ -45,8 +45,21 @@ export class DrainService {
 
   /** The summary's maintenance section with its drain readiness. */
   async withDrainReadiness(summary: OpsSummary): Promise<OpsSummary> {
+    return this.fill(summary, await this.current(), this.clock());
+  }
+
+  /** Many summaries' drain readiness, from one read of the snapshots. */
+  async withDrainReadinessAll(summaries: OpsSummary[]): Promise<OpsSummary[]> {
     const snapshots = await this.current();
     const now = this.clock();
+    return summaries.map(summary => this.fill(summary, snapshots, now));
+  }
+
+  private fill(
+    summary: OpsSummary,
+    snapshots: ClusterSnapshot[],
+    now: DateTime,
+  ): OpsSummary {
     const readiness = summary.alerting.environments.map(environment => {
       const snapshot = snapshots.find(
         entry => entry.environment === environment,
