@@ -82,7 +82,13 @@ describe('live alerting with real Alertmanagers', () => {
     ]);
 
     const demo = loadDemoConfig();
-    const { environments } = demo.platformOps as { environments: JsonObject[] };
+    const platformOps = demo.platformOps as JsonObject & {
+      environments: JsonObject[];
+      alerting?: JsonObject;
+    };
+    // A poll lease of one second: a trigger a second later polls again.
+    platformOps.alerting = { ...platformOps.alerting, pollInterval: '1s' };
+    const { environments } = platformOps;
     for (const environment of environments) {
       const alertmanager =
         environment.name === 'production' ? production : staging;
@@ -214,9 +220,10 @@ describe('live alerting with real Alertmanagers', () => {
       entry => entry.environment === 'production',
     )!.fetchedAt;
     await production.stop();
-    await scheduler.trigger('platform-ops-alerts-poll');
 
     const after = await eventually(async () => {
+      // A tick polls once the last poll's lease (one interval) is over.
+      await scheduler.trigger('platform-ops-alerts-poll');
       const current = await summary('ingress-nginx');
       const status = current.alerting.status.find(
         entry => entry.environment === 'production',

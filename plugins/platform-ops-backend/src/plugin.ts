@@ -16,6 +16,7 @@ import {
   ClusterSource,
   platformOpsSourcesExtensionPoint,
 } from '@platform-ops/plugin-platform-ops-node';
+import { Duration } from 'luxon';
 import { createRouter } from './router';
 import { AlertHistoryStore } from './services/alerting/AlertHistoryStore';
 import { AlertmanagerSource } from './services/alerting/AlertmanagerSource';
@@ -38,6 +39,7 @@ import { createMaintenanceRouter } from './services/maintenance/createMaintenanc
 import { DatabaseChangeStore } from './services/maintenance/DatabaseChangeStore';
 import { SnapshotStore } from './services/SnapshotStore';
 import { SourcePoller } from './services/sources/SourcePoller';
+import { leaseTickSeconds, PollLeases } from './services/sources/PollLeases';
 import { ContactResolver } from './services/scope/ContactResolver';
 import { LookupService } from './services/lookup/LookupService';
 import { CatalogSummaryService } from './services/SummaryService';
@@ -120,6 +122,30 @@ export const platformOpsPlugin = createBackendPlugin({
         });
 
         const snapshots = await SnapshotStore.create({ database });
+        const leases = await PollLeases.create({ database });
+        /**
+         * Every replica ticks; the lease lets one of them poll per interval
+         * and hands the poll over within two intervals if that one dies.
+         */
+        const schedulePoll = (poll: {
+          id: string;
+          interval: Duration;
+          poll: (signal: AbortSignal) => Promise<void>;
+        }) => {
+          const intervalMs = poll.interval.as('milliseconds');
+          return scheduler.scheduleTask({
+            id: poll.id,
+            scope: 'local',
+            frequency: { seconds: leaseTickSeconds(intervalMs) },
+            // Each source request has its own timeout; this bounds the rest.
+            timeout: { minutes: 2 },
+            fn: async abort => {
+              await leases.runIfDue(poll.id, intervalMs, () =>
+                poll.poll(abort as AbortSignal),
+              );
+            },
+          });
+        };
         const alertHistory = await AlertHistoryStore.create({ database });
         alertSources.push(
           ...platformOpsConfig.environments.flatMap(environment => {
@@ -135,13 +161,11 @@ export const platformOpsPlugin = createBackendPlugin({
           config: platformOpsConfig,
           logger,
         });
-        // Global: one replica polls and stores; every replica serves the snapshots.
-        await scheduler.scheduleTask({
+        // One replica polls and stores; every replica serves the snapshots.
+        await schedulePoll({
           id: 'platform-ops-alerts-poll',
-          scope: 'global',
-          frequency: platformOpsConfig.alerting.pollInterval.toObject(),
-          timeout: { minutes: 2 },
-          fn: abort => poller.poll({ signal: abort as AbortSignal }),
+          interval: platformOpsConfig.alerting.pollInterval,
+          poll: signal => poller.poll({ signal }),
         });
         const alertService = AlertService.create({
           snapshots,
@@ -173,13 +197,11 @@ export const platformOpsPlugin = createBackendPlugin({
           snapshots,
           logger,
         });
-        await scheduler.scheduleTask({
+        await schedulePoll({
           id: 'platform-ops-backups-poll',
-          scope: 'global',
-          frequency: platformOpsConfig.backups.pollInterval.toObject(),
-          timeout: { minutes: 2 },
-          fn: async abort => {
-            await backupPoller.poll({ signal: abort as AbortSignal });
+          interval: platformOpsConfig.backups.pollInterval,
+          poll: async signal => {
+            await backupPoller.poll({ signal });
           },
         });
         const backupService = BackupService.create({
@@ -210,13 +232,11 @@ export const platformOpsPlugin = createBackendPlugin({
           snapshots,
           logger,
         });
-        await scheduler.scheduleTask({
+        await schedulePoll({
           id: 'platform-ops-clusters-poll',
-          scope: 'global',
-          frequency: platformOpsConfig.maintenance.pollInterval.toObject(),
-          timeout: { minutes: 2 },
-          fn: async abort => {
-            await clusterPoller.poll({ signal: abort as AbortSignal });
+          interval: platformOpsConfig.maintenance.pollInterval,
+          poll: async signal => {
+            await clusterPoller.poll({ signal });
           },
         });
         const drainService = DrainService.create({
