@@ -11,7 +11,8 @@
  *      or names the exact apt-get command otherwise;
  *   4. runs the command itself.
  *
- * Commands: start (the demo), test (tsc, lint, jest), e2e (the browser suite
+ * Commands: start (the demo), test (tsc, lint, jest), replicas (two backend
+ * replicas on one PostgreSQL, scripts/run-replicas.js), e2e (the browser suite
  * in e2e/, through scripts/run-e2e.js; `e2e --screenshots` writes
  * docs/screenshots/ instead) and setup (only steps 1-3, as for test).
  *
@@ -233,7 +234,7 @@ function runNodeScript(node, env, script, args) {
   process.exit(result.status === null ? 1 : result.status);
 }
 
-var COMMANDS = ['start', 'test', 'e2e', 'setup'];
+var COMMANDS = ['start', 'test', 'e2e', 'replicas', 'setup'];
 
 function main() {
   var command = process.argv[2];
@@ -242,7 +243,7 @@ function main() {
   // it, and jest would then take its own options for path patterns.
   if (extraArgs[0] === '--') extraArgs = extraArgs.slice(1);
   if (COMMANDS.indexOf(command) === -1) {
-    fail('usage: node scripts/bootstrap.js start|test|e2e|setup [args]');
+    fail('usage: node scripts/bootstrap.js start|test|e2e|replicas|setup [args]');
   }
   var node = resolveNode();
   var isTest = command !== 'start';
@@ -254,6 +255,8 @@ function main() {
     runTests(node, env, extraArgs);
   } else if (command === 'e2e') {
     runNodeScript(node, env, 'run-e2e.js', extraArgs);
+  } else if (command === 'replicas') {
+    runNodeScript(node, env, 'run-replicas.js', extraArgs);
   } else if (command === 'start') {
     runNodeScript(node, env, 'start-demo.js', []);
   }
