@@ -21,7 +21,13 @@ export function changeTimeOf(
       end: DateTime.fromISO(input.end!).toUTC().toISO()!,
     };
   }
-  const window = config.maintenance.windows[input.window];
+  // Own keys only: a window named `constructor` is not configured.
+  const window = Object.prototype.hasOwnProperty.call(
+    config.maintenance.windows,
+    input.window,
+  )
+    ? config.maintenance.windows[input.window]
+    : undefined;
   if (!window) {
     const names =
       Object.keys(config.maintenance.windows).join(', ') || 'none configured';

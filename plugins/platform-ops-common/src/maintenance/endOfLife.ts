@@ -55,8 +55,13 @@ export function endOfLifeOf(
   config: PlatformOpsConfig,
   now: DateTime,
 ): EndOfLifeStatus {
-  const configured = config.endOfLife.products[release.product];
-  const cycles = configured ?? BUNDLED_END_OF_LIFE[release.product];
+  // Own keys only: `constructor@1.31` must not find Object's.
+  const own = <T>(table: Record<string, T>) =>
+    Object.prototype.hasOwnProperty.call(table, release.product)
+      ? table[release.product]
+      : undefined;
+  const configured = own(config.endOfLife.products);
+  const cycles = configured ?? own(BUNDLED_END_OF_LIFE);
   const entry = cycles?.find(candidate => candidate.cycle === release.cycle);
   if (!entry) return { state: 'unknown' };
   const source = configured ? 'config' : 'bundled';

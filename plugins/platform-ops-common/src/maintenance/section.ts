@@ -39,7 +39,8 @@ export function maintenanceSection(
     const fallback = config.environments.find(
       entry => entry.name === environment,
     )?.maintenanceWindow;
-    if (annotated && !config.maintenance.windows[annotated]) {
+    // Own keys only: a window named `constructor` is not configured.
+    if (annotated && !known.includes(annotated)) {
       problems.push(
         problem(
           ANNOTATION_MAINTENANCE_WINDOW,

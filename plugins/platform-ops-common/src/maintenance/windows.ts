@@ -100,7 +100,11 @@ export function environmentWindows(
 ): EnvironmentWindow[] {
   return config.environments.flatMap(environment => {
     const name = names[environment.name];
-    const window = name ? config.maintenance.windows[name] : undefined;
+    const window =
+      name &&
+      Object.prototype.hasOwnProperty.call(config.maintenance.windows, name)
+        ? config.maintenance.windows[name]
+        : undefined;
     return name && window
       ? [{ environment: environment.name, name, window }]
       : [];

@@ -55,7 +55,10 @@ export function evaluateAudits(options: {
   }
   const audits: AuditStatus[] = [];
   for (const kind of kinds) {
-    const interval = config.audits[kind];
+    // Own keys only: `constructor=2026-01-01` must not find Object's.
+    const interval = Object.prototype.hasOwnProperty.call(config.audits, kind)
+      ? config.audits[kind]
+      : undefined;
     const last = recorded[kind];
     if (!interval) {
       problems.push(
