@@ -170,11 +170,12 @@ export class BackupService {
   async sources(): Promise<SourceStatus[]> {
     const now = this.clock();
     return (await this.current()).map(snapshot =>
+      // A source that never answered has no inventory to count.
       sourceStatusOf(snapshot, {
-        items: snapshot.data.backups.length,
+        items: snapshot.fetchedAt ? snapshot.data.backups.length : 0,
         staleAfter: this.staleAfter,
         now,
-        warnings: warningsOf(snapshot.data),
+        warnings: snapshot.fetchedAt ? warningsOf(snapshot.data) : [],
       }),
     );
   }

@@ -99,7 +99,8 @@ export class DrainService {
         ? clusterHeadroom(snapshot.data)
         : undefined;
       return sourceStatusOf(snapshot, {
-        items: snapshot.data.workloads.length,
+        // A source that never answered has no inventory to count.
+        items: snapshot.fetchedAt ? snapshot.data.workloads.length : 0,
         staleAfter: this.staleAfter,
         now,
         warnings: headroom?.state === 'short' ? [headroom.message] : [],
