@@ -22,6 +22,9 @@ backend.add(
 // and of everything that depends on them; signals push them to open pages.
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// The event bus the two above publish on; with several replicas it carries
+// a notification's signal to the replica the user's browser is connected to.
+backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@platform-ops/plugin-platform-ops-backend'));
 
