@@ -103,6 +103,20 @@ const ordersDatabase: Entity = {
   },
 };
 
+/** A change every check but the permission accepts. */
+const validChange = {
+  title: 'Ingress NGINX 1.12',
+  class: 'security-patch',
+  entityRefs: ['component:default/ingress-nginx'],
+  environments: ['production'],
+  start: '2027-01-12T01:00:00Z',
+  end: '2027-01-12T02:00:00Z',
+  updates: ['platform-services'],
+  description: 'Patch release',
+  contingencyPlan: 'Roll the Helm release back',
+  silenceAlerts: true,
+};
+
 async function startBackend(
   extra: Parameters<typeof startTestBackend>[0]['features'] = [],
 ) {
@@ -292,7 +306,38 @@ describe('platformOpsPlugin', () => {
       .post('/api/platform-ops/backup-reports')
       .send({});
     expect(report.status).toBe(403);
+    // A valid change, so that only the permission can refuse it; its
+    // silences and notifications never happen.
+    const change = await request(server)
+      .post('/api/platform-ops/changes')
+      .send(validChange);
+    expect(change.status).toBe(403);
+    const update = await request(server)
+      .patch('/api/platform-ops/changes/any-change')
+      .send({ status: 'cancelled' });
+    expect(update.status).toBe(403);
+    const listed = await request(server).get('/api/platform-ops/changes');
+    expect(listed.body.changes).toEqual([]);
   });
+
+  it.each([
+    ['post', '/drills'],
+    ['post', '/backup-reports'],
+    ['post', '/changes'],
+    ['patch', '/changes/any-change'],
+    ['post', '/calendar-token'],
+    ['delete', '/calendar-token'],
+  ] as const)(
+    'answers 401 to %s %s without credentials',
+    async (method, path) => {
+      const { server } = await startBackend();
+      const response = await request(server)
+        [method](`/api/platform-ops${path}`)
+        .set('Authorization', 'Bearer not-a-token')
+        .send(path === '/changes' ? validChange : {});
+      expect(response.status).toBe(401);
+    },
+  );
 
   it('serves the overview: one row per annotated component, worst first, filtered and paged', async () => {
     const { server } = await startBackend();
