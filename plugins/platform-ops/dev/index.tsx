@@ -21,6 +21,10 @@ import {
   DrillInput,
   DrillsResponse,
   OpsSummary,
+  OverviewQuery,
+  overviewRowOf,
+  selectOverview,
+  sortOverviewRows,
   SourceStatus,
   windowOccurrences,
 } from '@platform-ops/plugin-platform-ops-common';
@@ -210,6 +214,17 @@ const fakePlatformOpsApi: PlatformOpsApi = {
   },
   async getSources() {
     return sources;
+  },
+  async getOverview(query: Partial<OverviewQuery> = {}) {
+    await new Promise(resolve => setTimeout(resolve, 400));
+    const rows = sortOverviewRows(
+      Object.values(summaries).map(summary => overviewRowOf(summary, testNow)),
+    );
+    return {
+      ...selectOverview(rows, { offset: 0, limit: 50, ...query }),
+      generatedAt: testNow.toISO()!,
+      indexedAt: testNow.toISO()!,
+    };
   },
   async getDrills(options?: { entityRef?: string }) {
     return drillsResponse(options?.entityRef);

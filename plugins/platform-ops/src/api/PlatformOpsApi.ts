@@ -11,6 +11,8 @@ import {
   DrillsResponse,
   LookupResponse,
   OpsSummary,
+  OverviewQuery,
+  OverviewResponse,
   SourceStatus,
   WindowOccurrence,
 } from '@platform-ops/plugin-platform-ops-common';
@@ -83,6 +85,17 @@ export interface PlatformOpsApi {
 
   /** Health of every data source. */
   getSources(): Promise<SourceStatus[]>;
+
+  /**
+   * One page of the overview: every component the user may read, worst
+   * status first, filtered as asked, with the total over all pages and the
+   * count of each status flag before the status filter. A parameter left
+   * out takes the backend's default (`offset` 0, `limit` 50).
+   */
+  getOverview(
+    query?: Partial<OverviewQuery>,
+    options?: { signal?: AbortSignal },
+  ): Promise<OverviewResponse>;
 
   /** Alerts per day, environment and level over the last `days` days. */
   getAlertHistory(

@@ -7,6 +7,7 @@ import {
   productionUpgradeChange,
   stagingUpgradeChange,
 } from '../testing/maintenance';
+import { overviewResponse, paymentsGatewayRow } from '../testing/overview';
 import { PlatformOpsClient } from './PlatformOpsClient';
 
 describe('PlatformOpsClient', () => {
@@ -541,6 +542,77 @@ describe('PlatformOpsClient', () => {
       await expect(client.revokeCalendarToken()).rejects.toMatchObject({
         statusCode: 401,
       });
+    });
+  });
+
+  describe('overview', () => {
+    it('asks for a page with only the parameters given, status comma-separated', async () => {
+      const searches: string[] = [];
+      server.use(
+        http.get(`${baseUrl}/overview`, ({ request }) => {
+          searches.push(new URL(request.url).search);
+          return HttpResponse.json(overviewResponse([paymentsGatewayRow]));
+        }),
+      );
+
+      const response = await client.getOverview({
+        offset: 50,
+        limit: 200,
+        owner: 'group:default/platform-team',
+        q: 'orders & co',
+        status: ['has-p1', 'backup-breached'],
+      });
+      await client.getOverview();
+
+      expect(searches).toEqual([
+        '?offset=50&limit=200&owner=group%3Adefault%2Fplatform-team&q=orders+%26+co&status=has-p1%2Cbackup-breached',
+        '',
+      ]);
+      expect(response.rows).toEqual([paymentsGatewayRow]);
+      expect(response.flagCounts).toEqual({
+        'has-p1': 1,
+        'eol-past': 1,
+        'annotation-problems': 1,
+      });
+    });
+
+    it('throws the 400 naming the parameter as a ResponseError', async () => {
+      server.use(
+        http.get(`${baseUrl}/overview`, () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'InputError',
+                message: 'Invalid query: limit: must be at most 200',
+              },
+              request: { method: 'GET', url: '/overview?limit=500' },
+              response: { statusCode: 400 },
+            },
+            { status: 400 },
+          ),
+        ),
+      );
+      const error = await client
+        .getOverview({ limit: 500 })
+        .catch(caught => caught);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(400);
+      expect(error.body.error.message).toBe(
+        'Invalid query: limit: must be at most 200',
+      );
+    });
+
+    it('passes the abort signal on', async () => {
+      server.use(
+        http.get(`${baseUrl}/overview`, async () => {
+          await new Promise(resolve => setTimeout(resolve, 50));
+          return HttpResponse.json(overviewResponse([]));
+        }),
+      );
+      const controller = new AbortController();
+      const result = client.getOverview({}, { signal: controller.signal });
+      controller.abort();
+      await expect(result).rejects.toMatchObject({ name: 'AbortError' });
     });
   });
 });

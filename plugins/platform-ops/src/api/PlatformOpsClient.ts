@@ -10,6 +10,8 @@ import {
   DrillsResponse,
   LookupResponse,
   OpsSummary,
+  OverviewQuery,
+  OverviewResponse,
   SourceStatus,
 } from '@platform-ops/plugin-platform-ops-common';
 import { newClientId } from './newClientId';
@@ -89,6 +91,22 @@ export class PlatformOpsClient implements PlatformOpsApi {
 
   async getSources(): Promise<SourceStatus[]> {
     return (await this.get<{ sources: SourceStatus[] }>('/sources')).sources;
+  }
+
+  async getOverview(
+    query: Partial<OverviewQuery> = {},
+    options: { signal?: AbortSignal } = {},
+  ): Promise<OverviewResponse> {
+    const search = searchOf({
+      offset: query.offset?.toString(),
+      limit: query.limit?.toString(),
+      party: query.party,
+      owner: query.owner,
+      environment: query.environment,
+      q: query.q,
+      status: query.status?.join(','),
+    });
+    return this.get<OverviewResponse>(`/overview${search}`, options.signal);
   }
 
   async getAlertHistory(
