@@ -1,0 +1,1 @@
+export { PlatformOpsOverview } from './PlatformOpsOverview';
