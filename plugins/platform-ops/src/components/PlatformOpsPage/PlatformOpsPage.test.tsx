@@ -7,9 +7,11 @@ import {
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime, Settings } from 'luxon';
+import { Route, Routes } from 'react-router-dom';
 import { PlatformOpsApi, platformOpsApiRef } from '../../api';
 import { argocdDrill, argocdSummary } from '../../testing/argocd';
 import { ordersDatabaseSummary } from '../../testing/ordersDatabase';
+import { overviewResponse, paymentsGatewayRow } from '../../testing/overview';
 import {
   postgresqlOrdersDrill,
   postgresqlOrdersSummary,
@@ -237,6 +239,54 @@ describe('PlatformOpsPage', () => {
         );
       }
       expect(within(failing).getAllByTestId('status-error')).toHaveLength(2);
+    });
+  });
+
+  describe('Overview tab', () => {
+    it('comes right after the incident lookup and asks for the filters in its URL', async () => {
+      const getOverview = jest
+        .fn()
+        .mockResolvedValue(overviewResponse([paymentsGatewayRow]));
+      await renderInTestApp(
+        <TestApiProvider
+          apis={[
+            [
+              platformOpsApiRef,
+              {
+                lookup: jest.fn(),
+                getSources: jest.fn(),
+                getDrills: jest.fn(),
+                getOverview,
+              },
+            ],
+          ]}
+        >
+          {/* Mounted under a splat as the app mounts it, so the tab shows selected. */}
+          <Routes>
+            <Route path="/*" element={<PlatformOpsPage />} />
+          </Routes>
+        </TestApiProvider>,
+        {
+          routeEntries: ['/overview?status=has-p1&environment=production'],
+          mountedRoutes: {
+            '/catalog/:namespace/:kind/:name': entityRouteRef,
+          },
+        },
+      );
+      expect(
+        await screen.findByRole('link', { name: '=Payments, "gateway"' }),
+      ).toHaveAttribute('href', '/catalog/default/component/payments-gateway');
+      const tabs = screen.getAllByRole('tab');
+      expect(tabs[1]).toHaveTextContent('Overview');
+      expect(tabs[1]).toHaveAttribute('aria-selected', 'true');
+      expect(getOverview).toHaveBeenCalledWith(
+        expect.objectContaining({
+          offset: 0,
+          environment: 'production',
+          status: ['has-p1'],
+        }),
+        expect.anything(),
+      );
     });
   });
 });

@@ -5,6 +5,7 @@ import {
   TabbedLayout,
 } from '@backstage/core-components';
 import { DrillsOverview } from '../backups/DrillsOverview';
+import { PlatformOpsOverview } from '../overview/PlatformOpsOverview';
 import { IncidentLookup } from '../scope/IncidentLookup';
 import { SourcesTable } from '../shared/SourcesTable';
 
@@ -23,6 +24,11 @@ export function PlatformOpsPage() {
         <TabbedLayout.Route path="/" title="Incident lookup">
           <Content>
             <IncidentLookup />
+          </Content>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/overview" title="Overview">
+          <Content>
+            <PlatformOpsOverview />
           </Content>
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/drills" title="Drills">
