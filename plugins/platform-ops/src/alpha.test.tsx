@@ -71,7 +71,10 @@ describe('the plugin in the new frontend system', () => {
     'the %s card shows on annotated entities only, and renders from the summary',
     async (_name, card, title) => {
       const tester = createExtensionTester(card as any);
-      const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+      // Typed loosely: the cards are tested through one table.
+      const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction) as
+        | ((entity: Entity) => boolean)
+        | undefined;
       expect(filter?.(ingressNginxEntity)).toBe(true);
       expect(filter?.(plain)).toBe(false);
 
