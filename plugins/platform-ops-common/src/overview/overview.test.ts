@@ -162,6 +162,7 @@ describe('sortOverviewRows and selectOverview', () => {
     const names = (raw: Record<string, string>) =>
       selectOverview(rows, query(raw)).rows.map(row => row.entity.name);
     expect(names({ owner: 'group:default/zeta-team' })).toEqual(['zeta']);
+    expect(names({ owner: 'Group:default/Zeta-Team' })).toEqual(['zeta']);
     expect(names({ q: 'DEL' })).toEqual(['Delta']);
     expect(names({ environment: 'production' })).toHaveLength(5);
     expect(names({ environment: 'qa' })).toEqual([]);

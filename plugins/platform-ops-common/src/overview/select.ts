@@ -16,12 +16,13 @@ function matchesText(row: OverviewRow, text: string): boolean {
 /** Whether a row passes every filter but the status one. */
 function matchesFilters(row: OverviewRow, query: OverviewQuery): boolean {
   if (query.party && row.party !== query.party) return false;
-  if (
-    query.owner &&
-    row.accountable !== query.owner &&
-    row.owner !== query.owner
-  ) {
-    return false;
+  if (query.owner) {
+    // Entity refs compare without regard to case, as the catalog does.
+    const owner = query.owner.toLocaleLowerCase('en-US');
+    const owners = [row.accountable, row.owner].map(ref =>
+      ref?.toLocaleLowerCase('en-US'),
+    );
+    if (!owners.includes(owner)) return false;
   }
   if (query.environment && !row.environments.includes(query.environment)) {
     return false;
