@@ -1,13 +1,14 @@
 // The overview on the demo (run through `npm run test:e2e`): every annotated
 // component of the demo catalog, worst first, filtered on the server.
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
-import { BASE_URL, guestToken } from './browser.mjs';
+import { after, before, describe, test } from 'node:test';
+import { BASE_URL, closeSharedBrowser, guestToken, openSignedIn, settled, sharedBrowser } from './browser.mjs';
 
 let token;
 before(async () => {
   token = await guestToken();
 });
+after(closeSharedBrowser);
 
 async function overview(query = '') {
   const response = await fetch(`${BASE_URL}/api/platform-ops/overview${query}`, {
@@ -48,5 +49,28 @@ describe('overview: the API', () => {
     const { status, body } = await overview('?limit=1000');
     assert.equal(status, 400);
     assert.match(body.error.message, /limit: must be at most 200/);
+  });
+});
+
+describe('overview: the tab in a browser', () => {
+  test('a filter in the URL shows just the components with annotation problems', async () => {
+    const { page, context, errors } = await openSignedIn(
+      await sharedBrowser(),
+      '/platform-ops/overview?status=annotation-problems',
+    );
+    try {
+      const table = page.locator('table').first();
+      await table.waitFor();
+      await settled(page.locator('body'));
+      for (const title of ['Fluentd', 'RabbitMQ', 'Redis cache']) {
+        await table.getByRole('link', { name: title }).first().waitFor();
+      }
+      const rows = table.locator('tbody tr');
+      assert.equal(await rows.count(), 3);
+      assert.equal(await table.getByRole('link', { name: 'Ingress NGINX' }).count(), 0);
+      assert.deepEqual(errors, [], 'no uncaught errors in the page');
+    } finally {
+      await context.close();
+    }
   });
 });
