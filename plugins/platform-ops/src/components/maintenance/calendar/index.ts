@@ -1,0 +1,1 @@
+export { MaintenanceCalendar } from './MaintenanceCalendar';
