@@ -9,6 +9,12 @@ import userEvent from '@testing-library/user-event';
 import { DateTime, Settings } from 'luxon';
 import { Route, Routes } from 'react-router-dom';
 import { PlatformOpsApi, platformOpsApiRef } from '../../api';
+import {
+  calendarApiMock,
+  currentSearch,
+  renderCalendar,
+} from '../maintenance/calendar/__testUtils__/renderCalendar';
+import { productionUpgradeChange } from '../../testing/maintenance';
 import { argocdDrill, argocdSummary } from '../../testing/argocd';
 import { ordersDatabaseSummary } from '../../testing/ordersDatabase';
 import { overviewResponse, paymentsGatewayRow } from '../../testing/overview';
@@ -287,6 +293,53 @@ describe('PlatformOpsPage', () => {
         }),
         expect.anything(),
       );
+    });
+  });
+
+  describe('Maintenance calendar tab', () => {
+    beforeAll(() => {
+      Settings.now = () => testNow.toMillis();
+    });
+    afterAll(() => {
+      Settings.now = () => Date.now();
+    });
+
+    it('sits between Drills and Sources', async () => {
+      await renderPage({
+        lookup: jest.fn(),
+        getSources: jest.fn().mockResolvedValue([]),
+        getDrills: jest.fn(),
+      });
+      const titles = screen.getAllByRole('tab').map(tab => tab.textContent);
+      expect(titles).toContain('Maintenance calendar');
+      expect(titles.indexOf('Maintenance calendar')).toBe(
+        titles.indexOf('Drills') + 1,
+      );
+      expect(titles.indexOf('Sources')).toBe(
+        titles.indexOf('Maintenance calendar') + 1,
+      );
+    });
+
+    it("opens on the link a change's notification carries", async () => {
+      // The backend's ChangeNotifier links to <app>/platform-ops/maintenance?change=<id>.
+      await renderCalendar(
+        // Mounted under a splat as the app mounts it, so the tab shows selected.
+        <Routes>
+          <Route path="/*" element={<PlatformOpsPage />} />
+        </Routes>,
+        {
+          api: calendarApiMock(),
+          route: `/maintenance?change=${productionUpgradeChange.id}`,
+        },
+      );
+      expect(
+        screen.getByRole('tab', { name: 'Maintenance calendar' }),
+      ).toHaveAttribute('aria-selected', 'true');
+      await screen.findByRole('table', { name: 'Maintenance in January 2027' });
+      expect(currentSearch().get('change')).toBe(productionUpgradeChange.id);
+      expect(
+        screen.getByRole('region', { name: 'Opened change' }),
+      ).toHaveTextContent(productionUpgradeChange.title);
     });
   });
 });

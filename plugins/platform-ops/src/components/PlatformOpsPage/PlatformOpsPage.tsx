@@ -5,13 +5,15 @@ import {
   TabbedLayout,
 } from '@backstage/core-components';
 import { DrillsOverview } from '../backups/DrillsOverview';
+import { MaintenanceCalendar } from '../maintenance/calendar';
 import { PlatformOpsOverview } from '../overview/PlatformOpsOverview';
 import { IncidentLookup } from '../scope/IncidentLookup';
 import { SourcesTable } from '../shared/SourcesTable';
 
 /**
  * The Platform Ops page: the incident lookup, every component's
- * disaster-recovery drills, and the health of every data source.
+ * disaster-recovery drills, the maintenance calendar, and the health of
+ * every data source.
  */
 export function PlatformOpsPage() {
   return (
@@ -34,6 +36,11 @@ export function PlatformOpsPage() {
         <TabbedLayout.Route path="/drills" title="Drills">
           <Content>
             <DrillsOverview />
+          </Content>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/maintenance" title="Maintenance calendar">
+          <Content>
+            <MaintenanceCalendar />
           </Content>
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/sources" title="Sources">
