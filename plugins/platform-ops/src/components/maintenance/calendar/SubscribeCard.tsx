@@ -96,6 +96,7 @@ export function SubscribeCard(props: { environment?: string; owner?: string }) {
       {url && (
         <Box display="flex" alignItems="center" mb={2}>
           <TextField
+            id="maintenance-calendar-subscription-url"
             label="Subscription URL"
             value={url}
             fullWidth
