@@ -354,6 +354,17 @@ describe('MaintenanceCalendar', () => {
       expect(
         screen.getByRole('region', { name: 'Opened change' }),
       ).toHaveTextContent(ordersDatabaseChange.contingencyPlan);
+
+      // Today keeps the change open and stays on today's month.
+      await user.click(screen.getByRole('button', { name: 'Today' }));
+      expect(
+        await screen.findByRole('heading', { name: 'November 2026' }),
+      ).toBeInTheDocument();
+      expect(currentSearch().get('month')).toBe('2026-11');
+      expect(currentSearch().get('change')).toBe(ordersDatabaseChange.id);
+      expect(
+        screen.getByRole('region', { name: 'Opened change' }),
+      ).toBeInTheDocument();
     });
 
     it('says so when the linked change is not found', async () => {

@@ -71,9 +71,9 @@ export function MaintenanceCalendar() {
       const start = lookup.value ? DateTime.fromISO(lookup.value.start) : now;
       update({ month: monthKey(start.toLocal()) }, { replace: true });
     }
-    // Only once the lookup answers.
+    // Once the lookup answers, and whenever the month is dropped again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [answered]);
+  }, [answered, params.month]);
 
   const owners = useComponentOwners(
     loadedChanges.flatMap(change => change.entityRefs),
@@ -200,7 +200,10 @@ export function MaintenanceCalendar() {
               onMove={months =>
                 update({ month: monthKey(period.month.plus({ months })) })
               }
-              onToday={() => update({ month: undefined })}
+              onToday={() =>
+                // With a change open, a month is needed to stay on today's.
+                update({ month: params.change ? monthKey(now) : undefined })
+              }
               onView={view =>
                 update({ view: view === 'list' ? 'list' : undefined })
               }
