@@ -320,6 +320,26 @@ describe('maintenance routes', () => {
       events.some(event => event.summary.includes('staging-monthly')),
     ).toBe(false);
 
+    // By owner: the changes of components that team owns, refs compared
+    // without regard to case.
+    const uidsOf = (text: string) =>
+      new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents('vevent')
+        .map(event => new ICAL.Event(event).uid);
+    const platform = await request(server)
+      .get('/api/platform-ops/calendar.ics')
+      .query({ owner: 'Group:default/Platform-Team' });
+    expect(uidsOf(platform.text)).toContain(
+      'change-change-calendar-1@platform-ops',
+    );
+    const checkout = await request(server)
+      .get('/api/platform-ops/calendar.ics')
+      .query({ owner: 'group:default/checkout-team' });
+    expect(checkout.status).toBe(200);
+    expect(uidsOf(checkout.text)).not.toContain(
+      'change-change-calendar-1@platform-ops',
+    );
+
     const anonymous = () =>
       request(server)
         .get('/api/platform-ops/calendar.ics')

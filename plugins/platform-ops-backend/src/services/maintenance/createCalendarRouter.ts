@@ -32,7 +32,7 @@ const calendarQuery = z
     owner: z
       .string({ invalid_type_error: 'must be given once' })
       .regex(
-        /^group:[^/\s]+\/[^\s]+$|^user:[^/\s]+\/[^\s]+$/,
+        /^group:[^/\s]+\/[^\s]+$|^user:[^/\s]+\/[^\s]+$/i,
         'must be a group or user entity ref such as group:default/platform-team',
       )
       .optional(),
@@ -106,6 +106,8 @@ export async function createCalendarRouter(options: {
 
     await index.ensureLoaded();
     const { owners } = index.catalogGraph;
+    // Entity refs compare without regard to case, as the catalog does.
+    const owner = query.owner?.toLocaleLowerCase('en-US');
     const listed = query.entity
       ? await changes.changesFor(query.entity)
       : await changes.list({ from: from.toISO()!, to: to.toISO()! });
@@ -114,8 +116,10 @@ export async function createCalendarRouter(options: {
         change.environments.some(environment =>
           environments.includes(environment),
         ) &&
-        (!query.owner ||
-          change.entityRefs.some(ref => owners.get(ref) === query.owner)),
+        (!owner ||
+          change.entityRefs.some(
+            ref => owners.get(ref)?.toLocaleLowerCase('en-US') === owner,
+          )),
     );
 
     const name = [
