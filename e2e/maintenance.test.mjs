@@ -247,4 +247,29 @@ describe('maintenance: the card in a browser', () => {
       await context.close();
     }
   });
+
+  test('the calendar tab opens the change a notification links to, and its subscription URL serves the feed', async () => {
+    const { page, context, errors } = await openSignedIn(
+      await sharedBrowser(),
+      `/platform-ops/maintenance?change=${INGRESS_CHANGE}`,
+    );
+    try {
+      const opened = page.getByRole('region', { name: 'Opened change' });
+      await opened.waitFor();
+      assert.match(await opened.innerText(), /helm rollback ingress-nginx/);
+      // The month of the change, with the change on its day.
+      await page.locator(`[data-change="${INGRESS_CHANGE}"]`).nth(1).waitFor();
+
+      await page.getByRole('button', { name: 'Create subscription URL' }).click();
+      const field = page.getByRole('textbox', { name: 'Subscription URL' });
+      await eventually(async () => /token=/.test(await field.inputValue()), 'the subscription URL');
+      const url = await field.inputValue();
+      const feed = await fetch(url);
+      assert.equal(feed.status, 200, 'the feed without a session');
+      assert.ok(events(await feed.text()).some(event => event.uid === `change-${INGRESS_CHANGE}@platform-ops`));
+      assert.deepEqual(errors, [], 'no uncaught errors in the page');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -85,6 +85,36 @@ async function silencedAlert(browser) {
   }
 }
 
+/**
+ * One entity's card titled `title`, once `ready` (a text in it) shows:
+ * what the demo is meant to show on that card.
+ */
+async function entityCard(browser, { entity, title, ready, file }) {
+  const { page, context } = await openSignedIn(browser, `/catalog/default/component/${entity}`, VIEW);
+  try {
+    const card = await findCard(page, title);
+    if (!card) throw new Error(`no card titled "${title}" on ${entity}`);
+    await card.getByText(ready).first().waitFor();
+    await shoot(card, file);
+  } finally {
+    await context.close();
+  }
+}
+
+/** A page of the Platform Ops page, whole, once `ready` shows. */
+async function platformOpsTab(browser, { path: tabPath, ready, file }) {
+  const { page, context } = await openSignedIn(browser, tabPath, VIEW);
+  try {
+    await page.getByText(ready).first().waitFor();
+    await settled(page.locator('body'));
+    await page.screenshot({ path: path.join(OUT, file), animations: 'disabled' });
+    written.push(file);
+    say(`wrote docs/screenshots/${file}`);
+  } finally {
+    await context.close();
+  }
+}
+
 async function lookupPage(browser) {
   const { page, context } = await openSignedIn(browser, '/platform-ops', VIEW);
   try {
@@ -106,7 +136,32 @@ const browser = await launchBrowser();
 try {
   await entityCards(browser);
   await silencedAlert(browser);
+  // velero: a failed and a partially failed backup, a paused schedule.
+  await entityCard(browser, {
+    entity: 'velero',
+    title: 'Backups',
+    ready: /is paused: it makes no backups/,
+    file: 'backups-card.png',
+  });
+  // checkout-service: the ingress-nginx upgrade reaches it through dependsOn.
+  await entityCard(browser, {
+    entity: 'checkout-service',
+    title: 'Maintenance',
+    ready: /Ingress NGINX 1\.11 to 1\.12 in production/,
+    file: 'maintenance-card.png',
+  });
   await lookupPage(browser);
+  // The month of the ingress-nginx upgrade, the change opened.
+  await platformOpsTab(browser, {
+    path: '/platform-ops/maintenance?change=demo-ingress-nginx-1-12-production',
+    ready: /helm rollback ingress-nginx/,
+    file: 'maintenance-calendar.png',
+  });
+  await platformOpsTab(browser, {
+    path: '/platform-ops/overview',
+    ready: 'Ingress NGINX',
+    file: 'overview.png',
+  });
 } finally {
   await browser.close();
 }
