@@ -14,7 +14,9 @@
  * Commands: start (the demo), test (tsc, lint, jest), replicas (two backend
  * replicas on one PostgreSQL, scripts/run-replicas.js), e2e (the browser suite
  * in e2e/, through scripts/run-e2e.js; `e2e --screenshots` writes
- * docs/screenshots/ instead) and setup (only steps 1-3, as for test).
+ * docs/screenshots/ instead), bench (the benchmark that writes
+ * docs/performance.md, scripts/bench.js) and setup (only steps 1-3, as for
+ * test).
  *
  * Kept to plain CommonJS without newer syntax so that an old system Node can
  * still run it far enough to fetch a new one.
@@ -234,7 +236,7 @@ function runNodeScript(node, env, script, args) {
   process.exit(result.status === null ? 1 : result.status);
 }
 
-var COMMANDS = ['start', 'test', 'e2e', 'replicas', 'setup'];
+var COMMANDS = ['start', 'test', 'e2e', 'replicas', 'bench', 'setup'];
 
 function main() {
   var command = process.argv[2];
@@ -243,18 +245,21 @@ function main() {
   // it, and jest would then take its own options for path patterns.
   if (extraArgs[0] === '--') extraArgs = extraArgs.slice(1);
   if (COMMANDS.indexOf(command) === -1) {
-    fail('usage: node scripts/bootstrap.js start|test|e2e|replicas|setup [args]');
+    fail('usage: node scripts/bootstrap.js start|test|e2e|replicas|bench|setup [args]');
   }
   var node = resolveNode();
   var isTest = command !== 'start';
   var env = buildEnv(node, isTest ? { CI: 'true' } : {});
-  // e2e and setup need what the full test run needs.
-  ensureSystemPackages(isTest ? 'test' : 'start', env, command === 'start');
+  // e2e and setup need what the full test run needs; bench only Alertmanager.
+  var packagesFor = command === 'bench' ? 'bench' : isTest ? 'test' : 'start';
+  ensureSystemPackages(packagesFor, env, command === 'start');
   ensureInstalled(node, env);
   if (command === 'test') {
     runTests(node, env, extraArgs);
   } else if (command === 'e2e') {
     runNodeScript(node, env, 'run-e2e.js', extraArgs);
+  } else if (command === 'bench') {
+    runNodeScript(node, env, 'bench.js', extraArgs);
   } else if (command === 'replicas') {
     runNodeScript(node, env, 'run-replicas.js', extraArgs);
   } else if (command === 'start') {

@@ -1,0 +1,890 @@
+#!/usr/bin/env node
+/*
+ * Benchmark behind `yarn bench` (through scripts/bootstrap.js, which sets up
+ * Node and the dependencies first). In one run it measures the figures of
+ * docs/performance.md, each beside its peer, and rewrites the block between
+ * `<!-- bench:start -->` and `<!-- bench:end -->` there:
+ *
+ *   P1  GET /api/platform-ops/summary/... against the catalog's own
+ *       GET /api/catalog/entities/by-name/... for the same 200 entities, at
+ *       the same concurrency (autocannon);
+ *   P2  one alert poll-and-match cycle at 5,000 and 20,000 alerts
+ *       (plugins/platform-ops-backend/bench/pollCycle.ts, on its own
+ *       Alertmanager and SQLite file);
+ *   P3  GET /api/platform-ops/overview, first page of 50, with and without a
+ *       filter, and the time the first request takes to build the summaries;
+ *   P5  the gzip size of the lazy chunks of our cards in the built app;
+ *   P6  the backend's resident memory with the suite and without it
+ *       (PLATFORM_OPS_DISABLED=1, read in packages/backend/src/index.ts).
+ *
+ * The platform is generated (scripts/bench-platform.js): 10,000 annotated
+ * components with their teams and people in one catalog file, and alerts
+ * matching their matchers, posted to a real Alertmanager (Debian's
+ * prometheus-alertmanager, through scripts/demo-alertmanager.js). The
+ * backend runs as scripts/run-e2e.js runs it, with an app-config overlay
+ * and its SQLite files in a temporary folder, on free loopback ports.
+ *
+ * The backend starts three times on one database: once to load the catalog
+ * (without the suite), then without the suite and with it, so that both
+ * memory figures start from the same loaded catalog.
+ *
+ * Options: --skip-build (reuse packages/app/dist even if older than the
+ * sources). Environment: BENCH_DURATION (seconds per load run, default 5),
+ * BENCH_REPEATS (default 5), BENCH_TIMEOUT_SECONDS (default 2400).
+ */
+'use strict';
+
+const autocannon = require('autocannon');
+const childProcess = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const zlib = require('zlib');
+const demoAlertmanager = require('./demo-alertmanager');
+const platform = require('./bench-platform');
+
+const ROOT = path.resolve(__dirname, '..');
+const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
+const BACKEND_DIR = path.join(ROOT, 'packages', 'backend');
+const APP_DIR = path.join(ROOT, 'packages', 'app');
+const DOC = path.join(ROOT, 'docs', 'performance.md');
+const POLL_BENCH = path.join('plugins', 'platform-ops-backend', 'bench', 'pollCycle.ts');
+
+const DURATION_S = Number(process.env.BENCH_DURATION || 5);
+const REPEATS = Math.max(5, Number(process.env.BENCH_REPEATS || 5));
+const OVERALL_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_SECONDS || 2400) * 1000;
+const CONNECTIONS = [4, 16];
+const OVERVIEW_CONNECTIONS = [1, 4];
+const ALERTS = 5000;
+const POLL_ALERTS = 20000;
+const SAMPLE_ENTITIES = 200;
+const POST_BATCH = 1000;
+const BUILD_TIMEOUT_MS = 300 * 1000;
+const STOP_GRACE_MS = 10 * 1000;
+const SETTLE_MS = 15 * 1000;
+const HEALTH_WAIT = { attempts: 180, intervalMs: 1000 };
+const CATALOG_WAIT = { attempts: 900, intervalMs: 2000 };
+const SOURCES_WAIT = { attempts: 120, intervalMs: 1000 };
+const OVERVIEW_QUERIES = [
+  { label: 'first page, no filter', query: 'limit=50' },
+  { label: 'status=has-p1', query: 'limit=50&status=has-p1' },
+  { label: 'q=svc-12', query: 'limit=50&q=svc-12' },
+];
+const GOALS = {
+  p1Ratio: 1.0,
+  p2Match5k: 100,
+  p2Full20k: 1000,
+  p2Scale: 4.5,
+  p3Ms: 100,
+  p5Kb: 80,
+  p6Mb: 150,
+};
+
+const started = Date.now();
+const state = {
+  workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'platform-ops-bench-')),
+  alertmanagers: [],
+  backend: undefined,
+  children: new Set(),
+  cleaning: undefined,
+};
+
+function log(message) {
+  const seconds = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
+  process.stdout.write('[bench ' + seconds + ' s] ' + message + '\n');
+}
+
+function sleep(ms) {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+// ---------------------------------------------------------------- processes
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+function groupExists(child) {
+  return killGroup(child, 0);
+}
+
+async function stopGroup(child, name) {
+  if (!child || !groupExists(child)) return;
+  killGroup(child, 'SIGTERM');
+  for (let waited = 0; waited < STOP_GRACE_MS && groupExists(child); waited += 100) {
+    await sleep(100);
+  }
+  if (groupExists(child)) {
+    log(name + ' did not stop within ' + STOP_GRACE_MS / 1000 + ' s; killing it');
+    killGroup(child, 'SIGKILL');
+    await sleep(200);
+  }
+}
+
+async function cleanup() {
+  if (!state.cleaning) {
+    state.cleaning = (async () => {
+      for (const child of state.children) await stopGroup(child, 'a child process');
+      if (state.backend) await stopGroup(state.backend.child, 'the backend');
+      for (const handle of state.alertmanagers) await demoAlertmanager.stop(handle);
+      fs.rmSync(state.workDir, { recursive: true, force: true });
+    })();
+  }
+  return state.cleaning;
+}
+
+function tail(file, lines) {
+  try {
+    return fs
+      .readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .filter(line => !/rootHttpRouter.*"(GET|POST|HEAD) /.test(line))
+      .slice(-lines)
+      .join('\n');
+  } catch (error) {
+    return '(no output)';
+  }
+}
+
+/** Runs node with args to completion, output to a log file; bounded. */
+function runNode(name, args, options) {
+  const logFile = path.join(state.workDir, name + '.log');
+  const out = fs.openSync(logFile, 'w');
+  const begun = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = childProcess.spawn(process.execPath, args, {
+      cwd: options.cwd || ROOT,
+      env: options.env,
+      stdio: ['ignore', out, out],
+      detached: true,
+    });
+    fs.closeSync(out);
+    state.children.add(child);
+    const timer = setTimeout(() => {
+      killGroup(child, 'SIGKILL');
+      reject(new Error(name + ' took longer than ' + options.timeoutMs / 1000 + ' s\n' + tail(logFile, 30)));
+    }, options.timeoutMs);
+    child.on('error', error => {
+      clearTimeout(timer);
+      state.children.delete(child);
+      reject(error);
+    });
+    child.on('exit', code => {
+      clearTimeout(timer);
+      state.children.delete(child);
+      const output = fs.readFileSync(logFile, 'utf8');
+      if (code === 0) resolve({ seconds: (Date.now() - begun) / 1000, output });
+      else reject(new Error(name + ' failed (exit ' + code + '):\n' + tail(logFile, 30)));
+    });
+  });
+}
+
+async function fetchJson(url, options) {
+  const response = await fetch(url, { ...options, signal: AbortSignal.timeout(30000) });
+  if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+  return response.json();
+}
+
+async function waitFor(what, wait, check) {
+  let lastError;
+  for (let attempt = 0; attempt < wait.attempts; attempt++) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(wait.intervalMs);
+  }
+  throw new Error(
+    what + ' not reached after ' + (wait.attempts * wait.intervalMs) / 1000 + ' s' +
+      (lastError ? ' (last error: ' + lastError.message + ')' : ''),
+  );
+}
+
+// ---------------------------------------------------------------- statistics
+
+function sorted(values) {
+  return [...values].sort((a, b) => a - b);
+}
+
+function median(values) {
+  const list = sorted(values);
+  const middle = Math.floor(list.length / 2);
+  return list.length % 2 ? list[middle] : (list[middle - 1] + list[middle]) / 2;
+}
+
+function ms(value) {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+function kb(bytes) {
+  return (bytes / 1024).toFixed(1);
+}
+
+// ---------------------------------------------------------------- platform
+
+function generatePlatform() {
+  const entities = platform.entities();
+  const catalogFile = path.join(state.workDir, 'catalog.yaml');
+  fs.writeFileSync(catalogFile, platform.catalogYaml(entities));
+  const now = Date.now();
+  const alertsFile = path.join(state.workDir, 'alerts.json');
+  const alerts = platform.alerts(POLL_ALERTS, now);
+  fs.writeFileSync(alertsFile, JSON.stringify({ heartbeat: platform.heartbeat(now), alerts }));
+  log(
+    'generated ' + entities.length + ' entities (' + platform.COMPONENTS + ' annotated components) in ' +
+      catalogFile + ' and ' + alerts.length + ' alerts',
+  );
+  return { entities, catalogFile, alertsFile, heartbeat: platform.heartbeat(now), alerts };
+}
+
+async function startAlertmanager(name) {
+  const port = await demoAlertmanager.freePort();
+  const handle = await demoAlertmanager.start({
+    ports: { [name]: port },
+    seed: false,
+    log: message => log('alertmanager: ' + message),
+  });
+  state.alertmanagers.push(handle);
+  if (!handle.available || !handle.urls[name]) {
+    throw new Error(
+      'Alertmanager is not available; install it with: apt-get install -y prometheus-alertmanager',
+    );
+  }
+  return handle.urls[name];
+}
+
+async function postAlerts(url, alerts) {
+  for (let start = 0; start < alerts.length; start += POST_BATCH) {
+    const response = await fetch(url + '/api/v2/alerts', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(alerts.slice(start, start + POST_BATCH)),
+      signal: AbortSignal.timeout(30000),
+    });
+    if (!response.ok) throw new Error('posting alerts to ' + url + ' answered ' + response.status);
+  }
+}
+
+// ---------------------------------------------------------------- backend
+
+async function startBackend(options) {
+  const port = await demoAlertmanager.freePort();
+  const baseUrl = 'http://127.0.0.1:' + port;
+  const overlay = path.join(state.workDir, 'app-config.bench-' + options.name + '.yaml');
+  fs.writeFileSync(
+    overlay,
+    platform.appConfigOverlay({
+      baseUrl,
+      port,
+      databaseDir: options.databaseDir,
+      catalogFile: options.catalogFile,
+      alertmanagerUrl: options.alertmanagerUrl,
+    }),
+  );
+  const logFile = path.join(state.workDir, 'backend-' + options.name + '.log');
+  const out = fs.openSync(logFile, 'w');
+  log('starting the backend (' + options.name + ') on ' + baseUrl + ' (log: ' + logFile + ')');
+  // As scripts/run-e2e.js: what `yarn workspace backend start --config ...`
+  // runs, without the file watcher that would restart it mid-run.
+  const child = childProcess.spawn(
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--require', require.resolve('@backstage/cli-node/config/nodeTransform.cjs', { paths: [ROOT] }),
+      'src/index',
+      '--config', '../../app-config.yaml',
+      '--config', overlay,
+    ],
+    {
+      cwd: BACKEND_DIR,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        ESBK_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.json'),
+        // The summary cache logs its build times at debug level.
+        LOG_LEVEL: 'debug',
+        ...(options.withSuite ? {} : { PLATFORM_OPS_DISABLED: '1' }),
+      },
+      stdio: ['ignore', out, out],
+      detached: true,
+    },
+  );
+  fs.closeSync(out);
+  const backend = { child, baseUrl, logFile, name: options.name, startedAt: Date.now() };
+  state.backend = backend;
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  await waitFor('backend readiness (' + options.name + ')', HEALTH_WAIT, async () => {
+    if (!alive()) throw new Error('the backend exited:\n' + tail(logFile, 30));
+    const response = await fetch(baseUrl + '/.backstage/health/v1/readiness', {
+      signal: AbortSignal.timeout(5000),
+    });
+    return response.ok;
+  }).catch(error => {
+    throw new Error(error.message + '\n' + tail(logFile, 30));
+  });
+  log('backend (' + options.name + ') ready after ' + ((Date.now() - backend.startedAt) / 1000).toFixed(0) + ' s');
+  return backend;
+}
+
+async function stopBackend(backend) {
+  await stopGroup(backend.child, 'the backend (' + backend.name + ')');
+  if (state.backend === backend) state.backend = undefined;
+}
+
+async function guestToken(baseUrl) {
+  const { backstageIdentity } = await fetchJson(baseUrl + '/api/auth/guest/refresh?env=development', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  return backstageIdentity.token;
+}
+
+/** Waits until the catalog lists every generated entity; returns a guest token. */
+async function waitForCatalog(backend, expected) {
+  let last = -1;
+  let token;
+  const begun = Date.now();
+  await waitFor('the catalog with ' + expected + ' entities', CATALOG_WAIT, async () => {
+    token = token || (await guestToken(backend.baseUrl));
+    const { totalItems } = await fetchJson(backend.baseUrl + '/api/catalog/entities/by-query?limit=1', {
+      headers: { Authorization: 'Bearer ' + token },
+    });
+    if (totalItems !== last) {
+      last = totalItems;
+      log('catalog: ' + totalItems + ' of ' + expected + ' entities');
+    }
+    return totalItems >= expected;
+  });
+  return { token, seconds: (Date.now() - begun) / 1000 };
+}
+
+function rssOf(pid) {
+  const status = fs.readFileSync('/proc/' + pid + '/status', 'utf8');
+  const read = key => Number((status.match(new RegExp('^' + key + ':\\s+(\\d+) kB', 'm')) || [])[1]) * 1024;
+  return { rss: read('VmRSS'), hwm: read('VmHWM') };
+}
+
+/** Median of a few RSS samples, after the backend has been left alone a while. */
+async function settledRss(backend) {
+  await sleep(SETTLE_MS);
+  const samples = [];
+  for (let i = 0; i < 5; i++) {
+    samples.push(rssOf(backend.child.pid).rss);
+    await sleep(1000);
+  }
+  return { rss: median(samples), hwm: rssOf(backend.child.pid).hwm };
+}
+
+function summaryBuilds(backend) {
+  const text = fs.readFileSync(backend.logFile, 'utf8');
+  return [...text.matchAll(/Built (\d+) summaries in (\d+) ms/g)].map(match => ({
+    count: Number(match[1]),
+    ms: Number(match[2]),
+  }));
+}
+
+// ---------------------------------------------------------------- load
+
+function load(baseUrl, token, paths, connections, duration) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: baseUrl,
+        connections,
+        duration,
+        headers: { Authorization: 'Bearer ' + token },
+        requests: paths.map(p => ({ method: 'GET', path: p })),
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+/** Repeated load runs of several targets, interleaved so that noise hits each alike. */
+async function compare(baseUrl, token, targets, connections) {
+  const runs = targets.map(() => []);
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    for (let t = 0; t < targets.length; t++) {
+      const result = await load(baseUrl, token, targets[t].paths, connections, DURATION_S);
+      if (result.non2xx || result.errors || result.timeouts) {
+        throw new Error(
+          targets[t].label + ': ' + result.non2xx + ' non-2xx answers, ' + result.errors + ' errors, ' +
+            result.timeouts + ' timeouts',
+        );
+      }
+      runs[t].push(result);
+    }
+  }
+  return targets.map((target, t) => {
+    const list = runs[t];
+    const p50 = list.map(run => run.latency.p50);
+    const summary = {
+      label: target.label,
+      connections,
+      runs: list.length,
+      p50: median(p50),
+      p50Min: Math.min(...p50),
+      p50Max: Math.max(...p50),
+      mean: median(list.map(run => run.latency.average)),
+      p99: median(list.map(run => run.latency.p99)),
+      p99Max: Math.max(...list.map(run => run.latency.p99)),
+      rps: median(list.map(run => run.requests.average)),
+      requests: list.reduce((sum, run) => sum + run.requests.total, 0),
+    };
+    log(
+      '  ' + target.label + ' @' + connections + ': median ' + ms(summary.p50) + ' ms (' + ms(summary.p50Min) +
+        '-' + ms(summary.p50Max) + '), mean ' + ms(summary.mean) + ' ms, p99 ' + ms(summary.p99) + ' ms, ' +
+        summary.rps.toFixed(0) + ' req/s',
+    );
+    return summary;
+  });
+}
+
+function samplePaths(prefix) {
+  const step = Math.floor(platform.COMPONENTS / SAMPLE_ENTITIES);
+  const list = [];
+  for (let k = 0; k < SAMPLE_ENTITIES; k++) {
+    list.push(prefix + 'component/default/' + platform.componentName(k * step));
+  }
+  return list;
+}
+
+const SUMMARY_PATHS = samplePaths('/api/platform-ops/summary/');
+const CATALOG_PATHS = samplePaths('/api/catalog/entities/by-name/');
+
+// ---------------------------------------------------------------- P5
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs,
+    );
+  }
+  return newest;
+}
+
+async function measureBundle(options) {
+  const index = path.join(APP_DIR, 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'plugins', 'platform-ops', 'src')),
+    newestMtime(path.join(ROOT, 'plugins', 'platform-ops-common', 'src')),
+    newestMtime(path.join(APP_DIR, 'src')),
+  );
+  const fresh = fs.existsSync(index) && fs.statSync(index).mtimeMs > sources;
+  if (!fresh && !options.skipBuild) {
+    log('building the frontend (yarn workspace app build)');
+    const { seconds } = await runNode('frontend-build', [YARN, 'workspace', 'app', 'build'], {
+      env: { ...process.env, CI: 'true' },
+      timeoutMs: BUILD_TIMEOUT_MS,
+    });
+    log('frontend built in ' + seconds.toFixed(0) + ' s');
+  } else {
+    log('reusing packages/app/dist (' + (fresh ? 'newer than the sources' : '--skip-build') + ')');
+  }
+  // A copy: other builds may replace dist/ while it is read.
+  const staticDir = path.join(state.workDir, 'static');
+  fs.cpSync(path.join(APP_DIR, 'dist', 'static'), staticDir, { recursive: true });
+  const files = fs.readdirSync(staticDir);
+  const mainFile = files.find(file => /^main\..*\.js$/.test(file));
+  const main = fs.readFileSync(path.join(staticDir, mainFile), 'utf8');
+  const chunkFile = id => files.find(file => file.startsWith(id + '.') && file.endsWith('.chunk.js'));
+  const chunkInfo = new Map();
+  const infoOf = id => {
+    if (!chunkInfo.has(id)) {
+      const file = chunkFile(id);
+      const bytes = fs.readFileSync(path.join(staticDir, file));
+      let ours = false;
+      if (fs.existsSync(path.join(staticDir, file + '.map'))) {
+        const map = JSON.parse(fs.readFileSync(path.join(staticDir, file + '.map'), 'utf8'));
+        ours = map.sources.some(source => /plugins\/platform-ops/.test(source));
+      }
+      chunkInfo.set(id, { id, file, bytes: bytes.length, gzip: zlib.gzipSync(bytes).length, ours });
+    }
+    return chunkInfo.get(id);
+  };
+  // The chunks each lazy extension of ours loads, as the main bundle lists them.
+  const extensions = [];
+  const pattern =
+    /name:"((?:Entity|PlatformOps)\w+)",component:(?:\{lazy:)?\(\)=>(Promise\.all\(\[([^\]]*)\]\)|\w+\.e\("?(\w+)"?\))/g;
+  for (const match of main.matchAll(pattern)) {
+    const ids = match[3] ? [...match[3].matchAll(/\.e\("?(\w+)"?\)/g)].map(m => m[1]) : [match[4]];
+    const chunks = ids.map(infoOf);
+    extensions.push({
+      name: match[1],
+      chunks,
+      gzip: chunks.reduce((sum, chunk) => sum + chunk.gzip, 0),
+      oursGzip: chunks.filter(chunk => chunk.ours).reduce((sum, chunk) => sum + chunk.gzip, 0),
+    });
+  }
+  if (extensions.length === 0) throw new Error('no lazy Platform Ops extension found in ' + mainFile);
+  const cards = extensions.filter(extension => /Card$/.test(extension.name));
+  const union = new Map();
+  for (const card of cards) for (const chunk of card.chunks) union.set(chunk.id, chunk);
+  const cardChunks = [...union.values()];
+  const result = {
+    extensions,
+    cardsGzip: cardChunks.reduce((sum, chunk) => sum + chunk.gzip, 0),
+    cardsOursGzip: cardChunks.filter(chunk => chunk.ours).reduce((sum, chunk) => sum + chunk.gzip, 0),
+    largestCard: cards.reduce((a, b) => (b.gzip > a.gzip ? b : a)),
+  };
+  for (const extension of extensions) {
+    log(
+      'P5 ' + extension.name + ': ' + kb(extension.gzip) + ' KB gzip in ' + extension.chunks.length +
+        ' chunks (' + kb(extension.oursGzip) + ' KB in chunks with our code)',
+    );
+  }
+  log('P5 all five cards together: ' + kb(result.cardsGzip) + ' KB gzip (' + kb(result.cardsOursGzip) + ' KB ours)');
+  return result;
+}
+
+// ---------------------------------------------------------------- P2
+
+async function measurePollCycle(generated) {
+  const url = await startAlertmanager('poll-bench');
+  log('P2: the poll benchmark on its own Alertmanager (' + url + ')');
+  const { output } = await runNode(
+    'poll-cycle',
+    ['--require', './node_modules/@backstage/cli/config/nodeTransform.cjs', POLL_BENCH],
+    {
+      env: {
+        ...process.env,
+        BENCH_CATALOG: generated.catalogFile,
+        BENCH_ALERTS: generated.alertsFile,
+        BENCH_ALERTMANAGER: url,
+        BENCH_WORK_DIR: state.workDir,
+        BENCH_RUNS: String(Math.max(REPEATS, 7)),
+      },
+      timeoutMs: 600 * 1000,
+    },
+  );
+  output
+    .split('\n')
+    .filter(line => line.startsWith('P2 '))
+    .forEach(line => log(line));
+  const line = output.split('\n').find(text => text.startsWith('BENCH_RESULT '));
+  const handle = state.alertmanagers.pop();
+  await demoAlertmanager.stop(handle);
+  return JSON.parse(line.slice('BENCH_RESULT '.length));
+}
+
+// ---------------------------------------------------------------- report
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    cpu: cpus.length + ' × ' + (cpus[0] ? cpus[0].model.trim() : 'unknown CPU'),
+    memory: (os.totalmem() / 1024 ** 3).toFixed(0) + ' GiB',
+    node: process.version,
+    load: os.loadavg().map(value => value.toFixed(2)).join(', '),
+  };
+}
+
+function verdict(ok) {
+  return ok ? 'met' : '**missed**';
+}
+
+function report(figures) {
+  const { p1, p2, p3, p5, p6, info, loadBefore } = figures;
+  const lines = [];
+  const push = (...more) => lines.push(...more);
+  push(
+    '## Platform benchmark (`yarn bench`)',
+    '',
+    'Written by `scripts/bench.js`; a rerun replaces this block. Measured ' + info.date + ' on ' + info.cpu +
+      ', ' + info.memory + ', Node ' + info.node + ', with other work running on the machine (load average ' +
+      loadBefore + ' before, ' + info.load + ' after). The backend runs on SQLite with the real catalog holding ' +
+      figures.entityCount + ' entities (' + platform.COMPONENTS + ' annotated components, their ' +
+      'teams and people, generated by `scripts/bench-platform.js`), and a real Alertmanager 0.25 holding ' +
+      ALERTS.toLocaleString('en-US') + ' alerts plus the Watchdog. Loading the catalog took ' +
+      figures.catalogSeconds.toFixed(0) + ' s. Load runs use autocannon, ' + DURATION_S + ' s each, ' +
+      REPEATS + ' runs per figure, interleaved with the peer; "median" is the median over the runs of each ' +
+      "run's median latency, min-max its range, p99 the median of the runs' p99.",
+    '',
+    '### P1: one entity summary against the catalog\'s own lookup',
+    '',
+    '`GET /api/platform-ops/summary/component/default/NAME` against `GET ' +
+      '/api/catalog/entities/by-name/component/default/NAME`, the same 200 entities in turn, same connections.',
+    '',
+    '| figure | ours | peer (catalog) | ratio | goal |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const [ours, peer] of p1) {
+    const ratio = ours.p50 / peer.p50;
+    push(
+      '| P1 summary, ' + ours.connections + ' connections: median (min-max), p99, req/s | ' + ms(ours.p50) +
+        ' ms (' + ms(ours.p50Min) + '-' + ms(ours.p50Max) + '), p99 ' + ms(ours.p99) + ' ms, ' +
+        ours.rps.toFixed(0) + ' req/s | ' + ms(peer.p50) + ' ms (' + ms(peer.p50Min) + '-' + ms(peer.p50Max) +
+        '), p99 ' + ms(peer.p99) + ' ms, ' + peer.rps.toFixed(0) + ' req/s | ratio ' + ratio.toFixed(2) +
+        ' | ≤ ' + GOALS.p1Ratio.toFixed(1) + ': ' + verdict(ratio <= GOALS.p1Ratio) + ' |',
+    );
+  }
+  const f5 = p2['5000'];
+  const f20 = p2['20000'];
+  const scale = f20.full.median / f5.full.median;
+  const matchScale = f20.matchOnly.median / f5.matchOnly.median;
+  push(
+    '',
+    'Reproduce: `yarn bench` (the whole run; P1 and P3 need the running backend).',
+    '',
+    '### P2: one alert poll-and-match cycle',
+    '',
+    'The backend\'s own `AlertPoller` (`plugins/platform-ops-backend/bench/pollCycle.ts`) against its own ' +
+      'Alertmanager and SQLite file, with the ' + p2.components + ' components summarized as the entity index ' +
+      'does it. Full cycle = fetch from Alertmanager, parse and validate, store the snapshot, match, record ' +
+      'the alert history. Median of ' + f5.full.runs + ' runs after a warm-up.',
+    '',
+    '| figure | 5,000 alerts | 20,000 alerts | 4× alerts costs | goal |',
+    '| --- | --- | --- | --- | --- |',
+    '| P2 match alone (`ComponentIndex.match`) | ' + ms(f5.matchOnly.median) + ' ms (' + ms(f5.matchOnly.min) + '-' +
+      ms(f5.matchOnly.max) + ') | ' + ms(f20.matchOnly.median) + ' ms (' + ms(f20.matchOnly.min) + '-' +
+      ms(f20.matchOnly.max) + ') | ' + matchScale.toFixed(2) + '× | ≤ ' + GOALS.p2Match5k + ' ms at 5,000: ' +
+      verdict(f5.matchOnly.median <= GOALS.p2Match5k) + ' |',
+    '| P2 match as the poller runs it (`matchAlerts`: index build + match) | ' + ms(f5.matchWithBuild.median) +
+      ' ms | ' + ms(f20.matchWithBuild.median) + ' ms | ' +
+      (f20.matchWithBuild.median / f5.matchWithBuild.median).toFixed(2) + '× | |',
+    '| P2 full cycle (`AlertPoller.poll`) | ' + ms(f5.full.median) + ' ms (' + ms(f5.full.min) + '-' +
+      ms(f5.full.max) + ', p99 ' + ms(f5.full.p99) + ') | ' + ms(f20.full.median) + ' ms (' + ms(f20.full.min) +
+      '-' + ms(f20.full.max) + ', p99 ' + ms(f20.full.p99) + ') | ' + scale.toFixed(2) + '× | ≤ ' +
+      GOALS.p2Full20k + ' ms at 20,000: ' + verdict(f20.full.median <= GOALS.p2Full20k) + '; ≤ ' +
+      GOALS.p2Scale + '×: ' + verdict(scale <= GOALS.p2Scale) + ' |',
+    '| of which: fetch, parse and validate (`AlertmanagerSource.fetchAlerts`) | ' +
+      ms(f5.fetchAndParse.median) + ' ms | ' + ms(f20.fetchAndParse.median) + ' ms | | |',
+    '| of which: the HTTP exchange alone (Alertmanager answering, body read) | ' + ms(f5.fetchOnly.median) +
+      ' ms | ' + ms(f20.fetchOnly.median) + ' ms | | for scale |',
+    '| of which: storing the snapshot (JSON into SQLite) | ' + ms(f5.storeSnapshot.median) + ' ms | ' +
+      ms(f20.storeSnapshot.median) + ' ms | | |',
+    '| matches (on components) | ' + f5.matches + ' (' + f5.matchedComponents + ') | ' + f20.matches + ' (' +
+      f20.matchedComponents + ') | | |',
+    '',
+    'Reproduce: `yarn bench` (P2 alone needs its generated files; `yarn bench:alerts` times the match alone on ' +
+      'synthetic data).',
+    '',
+    '### P3: the overview\'s first page',
+    '',
+    '`GET /api/platform-ops/overview` with 50 rows, sorted worst first, at ' + platform.COMPONENTS +
+      ' annotated components. The first request after start builds every summary (' +
+      ms(figures.p3Cold.ms) + ' ms for that request; the backend logged builds of ' + figures.builds + '). ' +
+      'The peer is the catalog\'s own `GET /api/catalog/entities/by-query?limit=50` (first page of the catalog).',
+    '',
+    '| figure | ours | peer (catalog by-query, 50) | ratio | goal |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const row of p3) {
+    push(
+      '| P3 overview, ' + row.ours.label + ', ' + row.ours.connections + ' connection(s): median (min-max), p99 | ' +
+        ms(row.ours.p50) + ' ms (' + ms(row.ours.p50Min) + '-' + ms(row.ours.p50Max) + '), p99 ' +
+        ms(row.ours.p99) + ' ms | ' + ms(row.peer.p50) + ' ms, p99 ' + ms(row.peer.p99) + ' ms | ' +
+        (row.ours.p50 / row.peer.p50).toFixed(2) + ' | ≤ ' + GOALS.p3Ms + ' ms: ' +
+        verdict(row.ours.p50 <= GOALS.p3Ms) + ' |',
+    );
+  }
+  push(
+    '',
+    'Reproduce: `yarn bench`.',
+    '',
+    '### P5: the lazy chunks of our cards',
+    '',
+    'gzip (zlib, default level) of the chunks each lazy extension loads, as the built app\'s main bundle ' +
+      'lists them; "ours" counts the chunks holding our code (by their source maps), the rest are shared ' +
+      'libraries that other plugins may already have loaded.',
+    '',
+    '| figure | gzip, all chunks it loads | of which chunks with our code | goal |',
+    '| --- | --- | --- | --- |',
+  );
+  for (const extension of p5.extensions) {
+    push(
+      '| P5 ' + extension.name + ' (' + extension.chunks.length + ' chunks) | ' + kb(extension.gzip) + ' KB | ' +
+        kb(extension.oursGzip) + ' KB | ' +
+        (/Card$/.test(extension.name) ? '≤ ' + GOALS.p5Kb + ' KB: ' + verdict(extension.gzip <= GOALS.p5Kb * 1024) : '') +
+        ' |',
+    );
+  }
+  push(
+    '| P5 all five cards on one entity page (distinct chunks) | ' + kb(p5.cardsGzip) + ' KB | ' +
+      kb(p5.cardsOursGzip) + ' KB | ≤ ' + GOALS.p5Kb + ' KB: ' + verdict(p5.cardsGzip <= GOALS.p5Kb * 1024) + ' |',
+    '',
+    'Reproduce: `yarn bench` (builds the app when `packages/app/dist` is older than the sources).',
+    '',
+    '### P6: the backend\'s resident memory',
+    '',
+    'VmRSS of the backend process (`/proc/PID/status`), the median of 5 samples after ' + SETTLE_MS / 1000 +
+      ' s without requests, on the same loaded SQLite catalog. Without the suite: ' +
+      '`PLATFORM_OPS_DISABLED=1` (packages/backend/src/index.ts) leaves the plugin out, the catalog module ' +
+      'stays; warmed with the catalog\'s P1 load. With the suite: the summaries built, then after the P1 ' +
+      'and P3 load.',
+    '',
+    '| figure | with the suite | without (peer) | extra | goal |',
+    '| --- | --- | --- | --- | --- |',
+    '| P6 RSS after warm-up | ' + (p6.withWarm.rss / 2 ** 20).toFixed(0) + ' MB | ' +
+      (p6.without.rss / 2 ** 20).toFixed(0) + ' MB | ' + ((p6.withWarm.rss - p6.without.rss) / 2 ** 20).toFixed(0) +
+      ' MB | ≤ ' + GOALS.p6Mb + ' MB: ' + verdict(p6.withWarm.rss - p6.without.rss <= GOALS.p6Mb * 2 ** 20) + ' |',
+    '| P6 RSS after the load runs | ' + (p6.withLoaded.rss / 2 ** 20).toFixed(0) + ' MB | ' +
+      (p6.without.rss / 2 ** 20).toFixed(0) + ' MB | ' +
+      ((p6.withLoaded.rss - p6.without.rss) / 2 ** 20).toFixed(0) + ' MB | |',
+    '| P6 peak RSS (VmHWM) | ' + (p6.withLoaded.hwm / 2 ** 20).toFixed(0) + ' MB | ' +
+      (p6.without.hwm / 2 ** 20).toFixed(0) + ' MB | ' + ((p6.withLoaded.hwm - p6.without.hwm) / 2 ** 20).toFixed(0) +
+      ' MB | |',
+    '',
+    'Reproduce: `yarn bench`.',
+  );
+  return lines.join('\n');
+}
+
+function writeDoc(block) {
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const text = fs.readFileSync(DOC, 'utf8');
+  const wrapped = start + '\n\n' + block + '\n\n' + end;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const next =
+    from !== -1 && to > from
+      ? text.slice(0, from) + wrapped + text.slice(to + end.length)
+      : text.trimEnd() + '\n\n' + wrapped + '\n';
+  fs.writeFileSync(DOC, next);
+  log('wrote ' + path.relative(ROOT, DOC));
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const skipBuild = process.argv.includes('--skip-build');
+  const timer = setTimeout(() => {
+    log('overall time limit of ' + OVERALL_TIMEOUT_MS / 1000 + ' s reached; stopping everything');
+    cleanup().finally(() => process.exit(1));
+  }, OVERALL_TIMEOUT_MS);
+  timer.unref();
+  const onSignal = signal => {
+    log('stopping (' + signal + ')');
+    cleanup().finally(() => process.exit(1));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const loadBefore = os.loadavg().map(value => value.toFixed(2)).join(', ');
+  log('work folder ' + state.workDir + '; load average ' + loadBefore);
+
+  const generated = generatePlatform();
+  const p5 = await measureBundle({ skipBuild });
+  const p2 = await measurePollCycle(generated);
+
+  const alertmanagerUrl = await startAlertmanager('bench');
+  await postAlerts(alertmanagerUrl, [generated.heartbeat, ...generated.alerts.slice(0, ALERTS)]);
+  log('posted ' + ALERTS + ' alerts and the Watchdog to ' + alertmanagerUrl);
+
+  const databaseDir = path.join(state.workDir, 'database');
+  const common = { databaseDir, catalogFile: generated.catalogFile, alertmanagerUrl };
+  const expected = generated.entities.length;
+
+  // 1. Load the catalog once, without the suite.
+  let backend = await startBackend({ ...common, name: 'load', withSuite: false });
+  const { seconds: catalogSeconds } = await waitForCatalog(backend, expected);
+  log('catalog loaded in ' + catalogSeconds.toFixed(0) + ' s');
+  await stopBackend(backend);
+
+  // 2. Without the suite: memory after the catalog's share of the load.
+  backend = await startBackend({ ...common, name: 'without', withSuite: false });
+  let { token } = await waitForCatalog(backend, expected);
+  for (const connections of CONNECTIONS) {
+    await load(backend.baseUrl, token, CATALOG_PATHS, connections, DURATION_S * REPEATS);
+  }
+  const without = await settledRss(backend);
+  log('P6 without the suite: RSS ' + (without.rss / 2 ** 20).toFixed(0) + ' MB');
+  await stopBackend(backend);
+
+  // 3. With the suite.
+  backend = await startBackend({ ...common, name: 'with', withSuite: true });
+  ({ token } = await waitForCatalog(backend, expected));
+  const headers = { Authorization: 'Bearer ' + token };
+  await waitFor('a first alert poll', SOURCES_WAIT, async () => {
+    const { sources } = await fetchJson(backend.baseUrl + '/api/platform-ops/sources', { headers });
+    return sources.length >= 1 && sources.every(source => source.fetchedAt);
+  });
+  const coldStart = Date.now();
+  await fetchJson(backend.baseUrl + '/api/platform-ops/overview?limit=50', { headers });
+  const p3Cold = { ms: Date.now() - coldStart };
+  log('P3 first overview request (builds the summaries): ' + p3Cold.ms + ' ms');
+  const withWarm = await settledRss(backend);
+  log('P6 with the suite, warm: RSS ' + (withWarm.rss / 2 ** 20).toFixed(0) + ' MB');
+
+  // Warm-up of every path measured below.
+  await load(backend.baseUrl, token, SUMMARY_PATHS, 4, 2);
+  await load(backend.baseUrl, token, CATALOG_PATHS, 4, 2);
+
+  log('P1: summary against the catalog\'s by-name');
+  const p1 = [];
+  for (const connections of CONNECTIONS) {
+    p1.push(
+      await compare(
+        backend.baseUrl,
+        token,
+        [
+          { label: 'summary', paths: SUMMARY_PATHS },
+          { label: 'catalog by-name', paths: CATALOG_PATHS },
+        ],
+        connections,
+      ),
+    );
+    log(
+      'P1 @' + connections + ' connections | ratio ' + (p1[p1.length - 1][0].p50 / p1[p1.length - 1][1].p50).toFixed(2),
+    );
+  }
+
+  log('P3: overview first page');
+  const p3 = [];
+  for (const connections of OVERVIEW_CONNECTIONS) {
+    const targets = OVERVIEW_QUERIES.map(entry => ({
+      label: entry.label,
+      paths: ['/api/platform-ops/overview?' + entry.query],
+    }));
+    targets.push({ label: 'catalog by-query 50', paths: ['/api/catalog/entities/by-query?limit=50'] });
+    const results = await compare(backend.baseUrl, token, targets, connections);
+    const peer = results[results.length - 1];
+    for (const ours of results.slice(0, -1)) p3.push({ ours, peer });
+  }
+
+  const withLoaded = await settledRss(backend);
+  log('P6 with the suite, after the load: RSS ' + (withLoaded.rss / 2 ** 20).toFixed(0) + ' MB');
+  const builds = summaryBuilds(backend);
+  const buildTimes = builds.map(build => build.ms);
+  const buildsText = builds.length
+    ? builds.length + ' summary builds of ' + builds[0].count + ' during the run, median ' +
+      median(buildTimes) + ' ms (' + Math.min(...buildTimes) + '-' + Math.max(...buildTimes) + ')'
+    : 'none found in the log';
+  log('summary cache: ' + buildsText);
+  await stopBackend(backend);
+
+  const block = report({
+    p1,
+    p2,
+    p3,
+    p3Cold,
+    p5,
+    p6: { without, withWarm, withLoaded },
+    builds: buildsText,
+    info: machine(),
+    loadBefore,
+    entityCount: expected,
+    catalogSeconds,
+  });
+  writeDoc(block);
+  await cleanup();
+  clearTimeout(timer);
+  log('done in ' + ((Date.now() - started) / 1000).toFixed(0) + ' s');
+}
+
+main().catch(error => {
+  log('error: ' + (error && error.stack ? error.stack : error));
+  cleanup().finally(() => process.exit(1));
+});
