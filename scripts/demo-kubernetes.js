@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /*
  * A loopback stand-in for the Kubernetes API, so that the real
- * @kubernetes/client-node can read Velero objects where no API server can be
- * installed (demo, e2e run and backend tests):
+ * @kubernetes/client-node can read Velero objects and the workloads, budgets,
+ * nodes and pods of drain readiness where no API server can be installed
+ * (demo, e2e run and backend tests):
  *
  *   production  http://127.0.0.1:16443  objects from demo/kubernetes/production.yaml
  *   staging     http://127.0.0.1:16444  objects from demo/kubernetes/staging.yaml
@@ -600,7 +601,7 @@ function describe(handle) {
       entry.url +
       ': ' +
       entry.objects +
-      ' Velero objects',
+      ' objects',
   );
 }
 
