@@ -207,6 +207,13 @@ function appConfigOverlay(options) {
       baseUrl: options.baseUrl,
       listen: { port: options.port, host: '127.0.0.1' },
       cors: { origin: options.baseUrl },
+      // Info as usual, debug for the suite only: the summary cache logs its
+      // build times at debug, and the catalog's debug lines would slow the
+      // catalog side of the comparison.
+      logger: {
+        level: 'info',
+        overrides: [{ matchers: { plugin: 'platform-ops' }, level: 'debug' }],
+      },
       database: { connection: { directory: options.databaseDir } },
     },
     catalog: {

@@ -42,12 +42,12 @@ const path = require('path');
 const zlib = require('zlib');
 const demoAlertmanager = require('./demo-alertmanager');
 const platform = require('./bench-platform');
+const { heapText, machine, report, writeDoc } = require('./bench-report');
 
 const ROOT = path.resolve(__dirname, '..');
 const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 const BACKEND_DIR = path.join(ROOT, 'packages', 'backend');
 const APP_DIR = path.join(ROOT, 'packages', 'app');
-const DOC = path.join(ROOT, 'docs', 'performance.md');
 const POLL_BENCH = path.join('plugins', 'platform-ops-backend', 'bench', 'pollCycle.ts');
 
 const DURATION_S = Number(process.env.BENCH_DURATION || 5);
@@ -70,15 +70,6 @@ const OVERVIEW_QUERIES = [
   { label: 'status=has-p1', query: 'limit=50&status=has-p1' },
   { label: 'q=svc-12', query: 'limit=50&q=svc-12' },
 ];
-const GOALS = {
-  p1Ratio: 1.0,
-  p2Match5k: 100,
-  p2Full20k: 1000,
-  p2Scale: 4.5,
-  p3Ms: 100,
-  p5Kb: 80,
-  p6Mb: 150,
-};
 
 const started = Date.now();
 const state = {
@@ -144,7 +135,7 @@ function tail(file, lines) {
       .readFileSync(file, 'utf8')
       .trimEnd()
       .split('\n')
-      .filter(line => !/rootHttpRouter.*"(GET|POST|HEAD) /.test(line))
+      .filter(line => !/rootHttpRouter.*"(GET|POST|HEAD) /.test(line) && !/ ms: (Scavenge|Mark-Compact)/.test(line))
       .slice(-lines)
       .join('\n');
   } catch (error) {
@@ -298,6 +289,8 @@ async function startBackend(options) {
     process.execPath,
     [
       '--enable-source-maps',
+      // One line per garbage collection: the live heap after a full one.
+      '--trace-gc',
       '--require', require.resolve('@backstage/cli-node/config/nodeTransform.cjs', { paths: [ROOT] }),
       'src/index',
       '--config', '../../app-config.yaml',
@@ -309,8 +302,6 @@ async function startBackend(options) {
         ...process.env,
         NODE_ENV: 'development',
         ESBK_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.json'),
-        // The summary cache logs its build times at debug level.
-        LOG_LEVEL: 'debug',
         ...(options.withSuite ? {} : { PLATFORM_OPS_DISABLED: '1' }),
       },
       stdio: ['ignore', out, out],
@@ -379,7 +370,15 @@ async function settledRss(backend) {
     samples.push(rssOf(backend.child.pid).rss);
     await sleep(1000);
   }
-  return { rss: median(samples), hwm: rssOf(backend.child.pid).hwm };
+  return { rss: median(samples), hwm: rssOf(backend.child.pid).hwm, heap: liveHeap(backend) };
+}
+
+/** The live heap after the last full collection, from --trace-gc, in MB. */
+function liveHeap(backend) {
+  const text = fs.readFileSync(backend.logFile, 'utf8');
+  const all = [...text.matchAll(/Mark-Compact[^\n]*?[\d.]+ \([\d.]+\) -> ([\d.]+) \(([\d.]+)\) MB/g)];
+  const last = all[all.length - 1];
+  return last ? { live: Number(last[1]), committed: Number(last[2]) } : undefined;
 }
 
 function summaryBuilds(backend) {
@@ -413,6 +412,12 @@ async function compare(baseUrl, token, targets, connections) {
   for (let repeat = 0; repeat < REPEATS; repeat++) {
     for (let t = 0; t < targets.length; t++) {
       const result = await load(baseUrl, token, targets[t].paths, connections, DURATION_S);
+      if (result.requests.total === 0) {
+        // Nothing answered within the run: count it at the run's length.
+        log('  ' + targets[t].label + ': no answer within a ' + DURATION_S + ' s run');
+        result.latency = { ...result.latency, p50: DURATION_S * 1000, p99: DURATION_S * 1000, average: DURATION_S * 1000 };
+        result.stalled = true;
+      }
       if (result.non2xx || result.errors || result.timeouts) {
         throw new Error(
           targets[t].label + ': ' + result.non2xx + ' non-2xx answers, ' + result.errors + ' errors, ' +
@@ -437,11 +442,12 @@ async function compare(baseUrl, token, targets, connections) {
       p99Max: Math.max(...list.map(run => run.latency.p99)),
       rps: median(list.map(run => run.requests.average)),
       requests: list.reduce((sum, run) => sum + run.requests.total, 0),
+      stalled: list.filter(run => run.stalled).length,
     };
     log(
       '  ' + target.label + ' @' + connections + ': median ' + ms(summary.p50) + ' ms (' + ms(summary.p50Min) +
         '-' + ms(summary.p50Max) + '), mean ' + ms(summary.mean) + ' ms, p99 ' + ms(summary.p99) + ' ms, ' +
-        summary.rps.toFixed(0) + ' req/s',
+        summary.rps.toFixed(0) + ' req/s' + (summary.stalled ? ', ' + summary.stalled + ' runs without answer' : ''),
     );
     return summary;
   });
@@ -578,185 +584,6 @@ async function measurePollCycle(generated) {
   return JSON.parse(line.slice('BENCH_RESULT '.length));
 }
 
-// ---------------------------------------------------------------- report
-
-function machine() {
-  const cpus = os.cpus();
-  return {
-    date: new Date().toISOString().slice(0, 10),
-    cpu: cpus.length + ' × ' + (cpus[0] ? cpus[0].model.trim() : 'unknown CPU'),
-    memory: (os.totalmem() / 1024 ** 3).toFixed(0) + ' GiB',
-    node: process.version,
-    load: os.loadavg().map(value => value.toFixed(2)).join(', '),
-  };
-}
-
-function verdict(ok) {
-  return ok ? 'met' : '**missed**';
-}
-
-function report(figures) {
-  const { p1, p2, p3, p5, p6, info, loadBefore } = figures;
-  const lines = [];
-  const push = (...more) => lines.push(...more);
-  push(
-    '## Platform benchmark (`yarn bench`)',
-    '',
-    'Written by `scripts/bench.js`; a rerun replaces this block. Measured ' + info.date + ' on ' + info.cpu +
-      ', ' + info.memory + ', Node ' + info.node + ', with other work running on the machine (load average ' +
-      loadBefore + ' before, ' + info.load + ' after). The backend runs on SQLite with the real catalog holding ' +
-      figures.entityCount + ' entities (' + platform.COMPONENTS + ' annotated components, their ' +
-      'teams and people, generated by `scripts/bench-platform.js`), and a real Alertmanager 0.25 holding ' +
-      ALERTS.toLocaleString('en-US') + ' alerts plus the Watchdog. Loading the catalog took ' +
-      figures.catalogSeconds.toFixed(0) + ' s. Load runs use autocannon, ' + DURATION_S + ' s each, ' +
-      REPEATS + ' runs per figure, interleaved with the peer; "median" is the median over the runs of each ' +
-      "run's median latency, min-max its range, p99 the median of the runs' p99.",
-    '',
-    '### P1: one entity summary against the catalog\'s own lookup',
-    '',
-    '`GET /api/platform-ops/summary/component/default/NAME` against `GET ' +
-      '/api/catalog/entities/by-name/component/default/NAME`, the same 200 entities in turn, same connections.',
-    '',
-    '| figure | ours | peer (catalog) | ratio | goal |',
-    '| --- | --- | --- | --- | --- |',
-  );
-  for (const [ours, peer] of p1) {
-    const ratio = ours.p50 / peer.p50;
-    push(
-      '| P1 summary, ' + ours.connections + ' connections: median (min-max), p99, req/s | ' + ms(ours.p50) +
-        ' ms (' + ms(ours.p50Min) + '-' + ms(ours.p50Max) + '), p99 ' + ms(ours.p99) + ' ms, ' +
-        ours.rps.toFixed(0) + ' req/s | ' + ms(peer.p50) + ' ms (' + ms(peer.p50Min) + '-' + ms(peer.p50Max) +
-        '), p99 ' + ms(peer.p99) + ' ms, ' + peer.rps.toFixed(0) + ' req/s | ratio ' + ratio.toFixed(2) +
-        ' | ≤ ' + GOALS.p1Ratio.toFixed(1) + ': ' + verdict(ratio <= GOALS.p1Ratio) + ' |',
-    );
-  }
-  const f5 = p2['5000'];
-  const f20 = p2['20000'];
-  const scale = f20.full.median / f5.full.median;
-  const matchScale = f20.matchOnly.median / f5.matchOnly.median;
-  push(
-    '',
-    'Reproduce: `yarn bench` (the whole run; P1 and P3 need the running backend).',
-    '',
-    '### P2: one alert poll-and-match cycle',
-    '',
-    'The backend\'s own `AlertPoller` (`plugins/platform-ops-backend/bench/pollCycle.ts`) against its own ' +
-      'Alertmanager and SQLite file, with the ' + p2.components + ' components summarized as the entity index ' +
-      'does it. Full cycle = fetch from Alertmanager, parse and validate, store the snapshot, match, record ' +
-      'the alert history. Median of ' + f5.full.runs + ' runs after a warm-up.',
-    '',
-    '| figure | 5,000 alerts | 20,000 alerts | 4× alerts costs | goal |',
-    '| --- | --- | --- | --- | --- |',
-    '| P2 match alone (`ComponentIndex.match`) | ' + ms(f5.matchOnly.median) + ' ms (' + ms(f5.matchOnly.min) + '-' +
-      ms(f5.matchOnly.max) + ') | ' + ms(f20.matchOnly.median) + ' ms (' + ms(f20.matchOnly.min) + '-' +
-      ms(f20.matchOnly.max) + ') | ' + matchScale.toFixed(2) + '× | ≤ ' + GOALS.p2Match5k + ' ms at 5,000: ' +
-      verdict(f5.matchOnly.median <= GOALS.p2Match5k) + ' |',
-    '| P2 match as the poller runs it (`matchAlerts`: index build + match) | ' + ms(f5.matchWithBuild.median) +
-      ' ms | ' + ms(f20.matchWithBuild.median) + ' ms | ' +
-      (f20.matchWithBuild.median / f5.matchWithBuild.median).toFixed(2) + '× | |',
-    '| P2 full cycle (`AlertPoller.poll`) | ' + ms(f5.full.median) + ' ms (' + ms(f5.full.min) + '-' +
-      ms(f5.full.max) + ', p99 ' + ms(f5.full.p99) + ') | ' + ms(f20.full.median) + ' ms (' + ms(f20.full.min) +
-      '-' + ms(f20.full.max) + ', p99 ' + ms(f20.full.p99) + ') | ' + scale.toFixed(2) + '× | ≤ ' +
-      GOALS.p2Full20k + ' ms at 20,000: ' + verdict(f20.full.median <= GOALS.p2Full20k) + '; ≤ ' +
-      GOALS.p2Scale + '×: ' + verdict(scale <= GOALS.p2Scale) + ' |',
-    '| of which: fetch, parse and validate (`AlertmanagerSource.fetchAlerts`) | ' +
-      ms(f5.fetchAndParse.median) + ' ms | ' + ms(f20.fetchAndParse.median) + ' ms | | |',
-    '| of which: the HTTP exchange alone (Alertmanager answering, body read) | ' + ms(f5.fetchOnly.median) +
-      ' ms | ' + ms(f20.fetchOnly.median) + ' ms | | for scale |',
-    '| of which: storing the snapshot (JSON into SQLite) | ' + ms(f5.storeSnapshot.median) + ' ms | ' +
-      ms(f20.storeSnapshot.median) + ' ms | | |',
-    '| matches (on components) | ' + f5.matches + ' (' + f5.matchedComponents + ') | ' + f20.matches + ' (' +
-      f20.matchedComponents + ') | | |',
-    '',
-    'Reproduce: `yarn bench` (P2 alone needs its generated files; `yarn bench:alerts` times the match alone on ' +
-      'synthetic data).',
-    '',
-    '### P3: the overview\'s first page',
-    '',
-    '`GET /api/platform-ops/overview` with 50 rows, sorted worst first, at ' + platform.COMPONENTS +
-      ' annotated components. The first request after start builds every summary (' +
-      ms(figures.p3Cold.ms) + ' ms for that request; the backend logged builds of ' + figures.builds + '). ' +
-      'The peer is the catalog\'s own `GET /api/catalog/entities/by-query?limit=50` (first page of the catalog).',
-    '',
-    '| figure | ours | peer (catalog by-query, 50) | ratio | goal |',
-    '| --- | --- | --- | --- | --- |',
-  );
-  for (const row of p3) {
-    push(
-      '| P3 overview, ' + row.ours.label + ', ' + row.ours.connections + ' connection(s): median (min-max), p99 | ' +
-        ms(row.ours.p50) + ' ms (' + ms(row.ours.p50Min) + '-' + ms(row.ours.p50Max) + '), p99 ' +
-        ms(row.ours.p99) + ' ms | ' + ms(row.peer.p50) + ' ms, p99 ' + ms(row.peer.p99) + ' ms | ' +
-        (row.ours.p50 / row.peer.p50).toFixed(2) + ' | ≤ ' + GOALS.p3Ms + ' ms: ' +
-        verdict(row.ours.p50 <= GOALS.p3Ms) + ' |',
-    );
-  }
-  push(
-    '',
-    'Reproduce: `yarn bench`.',
-    '',
-    '### P5: the lazy chunks of our cards',
-    '',
-    'gzip (zlib, default level) of the chunks each lazy extension loads, as the built app\'s main bundle ' +
-      'lists them; "ours" counts the chunks holding our code (by their source maps), the rest are shared ' +
-      'libraries that other plugins may already have loaded.',
-    '',
-    '| figure | gzip, all chunks it loads | of which chunks with our code | goal |',
-    '| --- | --- | --- | --- |',
-  );
-  for (const extension of p5.extensions) {
-    push(
-      '| P5 ' + extension.name + ' (' + extension.chunks.length + ' chunks) | ' + kb(extension.gzip) + ' KB | ' +
-        kb(extension.oursGzip) + ' KB | ' +
-        (/Card$/.test(extension.name) ? '≤ ' + GOALS.p5Kb + ' KB: ' + verdict(extension.gzip <= GOALS.p5Kb * 1024) : '') +
-        ' |',
-    );
-  }
-  push(
-    '| P5 all five cards on one entity page (distinct chunks) | ' + kb(p5.cardsGzip) + ' KB | ' +
-      kb(p5.cardsOursGzip) + ' KB | ≤ ' + GOALS.p5Kb + ' KB: ' + verdict(p5.cardsGzip <= GOALS.p5Kb * 1024) + ' |',
-    '',
-    'Reproduce: `yarn bench` (builds the app when `packages/app/dist` is older than the sources).',
-    '',
-    '### P6: the backend\'s resident memory',
-    '',
-    'VmRSS of the backend process (`/proc/PID/status`), the median of 5 samples after ' + SETTLE_MS / 1000 +
-      ' s without requests, on the same loaded SQLite catalog. Without the suite: ' +
-      '`PLATFORM_OPS_DISABLED=1` (packages/backend/src/index.ts) leaves the plugin out, the catalog module ' +
-      'stays; warmed with the catalog\'s P1 load. With the suite: the summaries built, then after the P1 ' +
-      'and P3 load.',
-    '',
-    '| figure | with the suite | without (peer) | extra | goal |',
-    '| --- | --- | --- | --- | --- |',
-    '| P6 RSS after warm-up | ' + (p6.withWarm.rss / 2 ** 20).toFixed(0) + ' MB | ' +
-      (p6.without.rss / 2 ** 20).toFixed(0) + ' MB | ' + ((p6.withWarm.rss - p6.without.rss) / 2 ** 20).toFixed(0) +
-      ' MB | ≤ ' + GOALS.p6Mb + ' MB: ' + verdict(p6.withWarm.rss - p6.without.rss <= GOALS.p6Mb * 2 ** 20) + ' |',
-    '| P6 RSS after the load runs | ' + (p6.withLoaded.rss / 2 ** 20).toFixed(0) + ' MB | ' +
-      (p6.without.rss / 2 ** 20).toFixed(0) + ' MB | ' +
-      ((p6.withLoaded.rss - p6.without.rss) / 2 ** 20).toFixed(0) + ' MB | |',
-    '| P6 peak RSS (VmHWM) | ' + (p6.withLoaded.hwm / 2 ** 20).toFixed(0) + ' MB | ' +
-      (p6.without.hwm / 2 ** 20).toFixed(0) + ' MB | ' + ((p6.withLoaded.hwm - p6.without.hwm) / 2 ** 20).toFixed(0) +
-      ' MB | |',
-    '',
-    'Reproduce: `yarn bench`.',
-  );
-  return lines.join('\n');
-}
-
-function writeDoc(block) {
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  const text = fs.readFileSync(DOC, 'utf8');
-  const wrapped = start + '\n\n' + block + '\n\n' + end;
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  const next =
-    from !== -1 && to > from
-      ? text.slice(0, from) + wrapped + text.slice(to + end.length)
-      : text.trimEnd() + '\n\n' + wrapped + '\n';
-  fs.writeFileSync(DOC, next);
-  log('wrote ' + path.relative(ROOT, DOC));
-}
-
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -800,7 +627,7 @@ async function main() {
     await load(backend.baseUrl, token, CATALOG_PATHS, connections, DURATION_S * REPEATS);
   }
   const without = await settledRss(backend);
-  log('P6 without the suite: RSS ' + (without.rss / 2 ** 20).toFixed(0) + ' MB');
+  log('P6 without the suite: RSS ' + (without.rss / 2 ** 20).toFixed(0) + ' MB, live heap ' + heapText(without));
   await stopBackend(backend);
 
   // 3. With the suite.
@@ -816,7 +643,7 @@ async function main() {
   const p3Cold = { ms: Date.now() - coldStart };
   log('P3 first overview request (builds the summaries): ' + p3Cold.ms + ' ms');
   const withWarm = await settledRss(backend);
-  log('P6 with the suite, warm: RSS ' + (withWarm.rss / 2 ** 20).toFixed(0) + ' MB');
+  log('P6 with the suite, warm: RSS ' + (withWarm.rss / 2 ** 20).toFixed(0) + ' MB, live heap ' + heapText(withWarm));
 
   // Warm-up of every path measured below.
   await load(backend.baseUrl, token, SUMMARY_PATHS, 4, 2);
@@ -855,7 +682,7 @@ async function main() {
   }
 
   const withLoaded = await settledRss(backend);
-  log('P6 with the suite, after the load: RSS ' + (withLoaded.rss / 2 ** 20).toFixed(0) + ' MB');
+  log('P6 with the suite, after the load: RSS ' + (withLoaded.rss / 2 ** 20).toFixed(0) + ' MB, live heap ' + heapText(withLoaded));
   const builds = summaryBuilds(backend);
   const buildTimes = builds.map(build => build.ms);
   const buildsText = builds.length
@@ -866,6 +693,7 @@ async function main() {
   await stopBackend(backend);
 
   const block = report({
+    settings: { alerts: ALERTS, durationSeconds: DURATION_S, repeats: REPEATS, settleMs: SETTLE_MS },
     p1,
     p2,
     p3,
@@ -878,7 +706,7 @@ async function main() {
     entityCount: expected,
     catalogSeconds,
   });
-  writeDoc(block);
+  log('wrote ' + writeDoc(block));
   await cleanup();
   clearTimeout(timer);
   log('done in ' + ((Date.now() - started) / 1000).toFixed(0) + ' s');

@@ -45,7 +45,8 @@ const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set; run this through yarn bench`);
+  if (!value)
+    throw new Error(`${name} is not set; run this through yarn bench`);
   return value;
 }
 
