@@ -3,6 +3,7 @@ import { HeartbeatState } from '../alerting/heartbeat';
 import { DrillState } from '../backups/compliance';
 import { Drill } from '../backups/drills';
 import { BackupsSection } from '../backups/types';
+import { Headroom } from '../maintenance/drain';
 import { MaintenanceSection } from '../maintenance/types';
 import { Problem } from '../problems';
 import { LookupField } from '../scope/lookup';
@@ -98,6 +99,11 @@ export type SourceStatus = {
    */
   warnings?: string[];
   heartbeat?: HeartbeatState;
+  /**
+   * A cluster source's drain headroom from its last good fetch: whether the
+   * cluster can lose its largest node.
+   */
+  headroom?: Headroom;
 };
 
 /**

@@ -124,6 +124,7 @@ describe('DrainService', () => {
         id: 'kubernetes:production',
         state: 'ok',
         warnings: [expect.stringMatching(/^Cannot lose its largest node/)],
+        headroom: expect.objectContaining({ state: 'short' }),
       }),
       expect.objectContaining({ id: 'kubernetes:staging', state: 'failing' }),
     ]);

@@ -98,13 +98,16 @@ export class DrainService {
       const headroom = snapshot.fetchedAt
         ? clusterHeadroom(snapshot.data)
         : undefined;
-      return sourceStatusOf(snapshot, {
-        // A source that never answered has no inventory to count.
-        items: snapshot.fetchedAt ? snapshot.data.workloads.length : 0,
-        staleAfter: this.staleAfter,
-        now,
-        warnings: headroom?.state === 'short' ? [headroom.message] : [],
-      });
+      return {
+        ...sourceStatusOf(snapshot, {
+          // A source that never answered has no inventory to count.
+          items: snapshot.fetchedAt ? snapshot.data.workloads.length : 0,
+          staleAfter: this.staleAfter,
+          now,
+          warnings: headroom?.state === 'short' ? [headroom.message] : [],
+        }),
+        ...(headroom ? { headroom } : {}),
+      };
     });
   }
 

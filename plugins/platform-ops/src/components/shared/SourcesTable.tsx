@@ -37,7 +37,10 @@ function Details(props: { source: SourceStatus }) {
       : undefined;
   const warnings = [
     ...(heartbeat ? [heartbeat] : []),
-    ...(source.warnings ?? []),
+    // The headroom has its own column.
+    ...(source.warnings ?? []).filter(
+      warning => warning !== source.headroom?.message,
+    ),
   ];
   if (!source.lastError && warnings.length === 0) {
     return <Typography variant="body2">none</Typography>;
@@ -56,6 +59,22 @@ function Details(props: { source: SourceStatus }) {
   );
 }
 
+/**
+ * Whether a cluster can lose its largest node, for cluster sources: a
+ * shortfall is a warning, and room is only ok from fresh data.
+ */
+function Headroom(props: { source: SourceStatus }) {
+  const { headroom, state } = props.source;
+  if (!headroom) return null;
+  const known = state === 'ok' ? '' : 'Last known: ';
+  return (
+    <StatusLine status={headroom.state === 'short' || known ? 'warning' : 'ok'}>
+      {known}
+      {headroom.message}
+    </StatusLine>
+  );
+}
+
 const columns: TableColumn<SourceStatus>[] = [
   { title: 'Source', field: 'id' },
   { title: 'Environment', field: 'environment' },
@@ -71,13 +90,18 @@ const columns: TableColumn<SourceStatus>[] = [
     render: source => <Freshness fetchedAt={source.fetchedAt} />,
   },
   { title: 'Items', field: 'items', type: 'numeric' },
+  {
+    title: 'Drain headroom',
+    render: source => <Headroom source={source} />,
+  },
   { title: 'Problems', render: source => <Details source={source} /> },
 ];
 
 /**
- * Every data source (Alertmanager and Velero per environment) with its
- * state, the age of its last good fetch, its last error and its warnings,
- * so a quiet page can be checked.
+ * Every data source (Alertmanager, Velero and the cluster per environment)
+ * with its state, the age of its last good fetch, a cluster's drain
+ * headroom, its last error and its warnings, so a quiet page can be
+ * checked.
  */
 export function SourcesTable() {
   const api = useApi(platformOpsApiRef);
