@@ -10,6 +10,7 @@ import { NotSet } from '../shared/NotSet';
 import { StatusLine } from '../shared/StatusLine';
 import { ChangeSummaryLine } from './ChangeSummaryLine';
 import { describeEndOfLife } from './describeEndOfLife';
+import { DrainReadinessAlerts, DrainReadinessDetails } from './DrainReadiness';
 import { EnvironmentWindows } from './EnvironmentWindows';
 
 function Heading(props: { children: string }) {
@@ -49,8 +50,9 @@ export function ReleaseStatus(props: {
 
 /**
  * The maintenance card's content: the window per environment with the next
- * occurrence, skew warnings, the release's end of life and the changes
- * coming up, own and through dependencies.
+ * occurrence, skew warnings, drain readiness (a warning on top when a
+ * window is near and the component is not drain-ready), the release's end
+ * of life and the changes coming up, own and through dependencies.
  */
 export function MaintenanceDetails(props: {
   maintenance: MaintenanceSection;
@@ -62,6 +64,7 @@ export function MaintenanceDetails(props: {
   const changes = maintenance.changes ?? [];
   return (
     <>
+      <DrainReadinessAlerts maintenance={maintenance} now={now} />
       <section aria-label="Windows">
         <Heading>Windows</Heading>
         <EnvironmentWindows
@@ -75,6 +78,7 @@ export function MaintenanceDetails(props: {
           </StatusLine>
         ))}
       </section>
+      <DrainReadinessDetails maintenance={maintenance} now={now} />
       <section aria-label="End of life">
         <Heading>End of life</Heading>
         <ReleaseStatus

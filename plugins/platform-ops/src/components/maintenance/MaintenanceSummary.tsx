@@ -9,6 +9,7 @@ import { Field } from '../shared/Field';
 import { StatusLine } from '../shared/StatusLine';
 import { SummarySection } from '../shared/SummarySection';
 import { shortNoticeText } from './describeChange';
+import { DrainReadinessSummary } from './DrainReadiness';
 import { EnvironmentWindows } from './EnvironmentWindows';
 import { ReleaseStatus } from './MaintenanceDetails';
 
@@ -33,8 +34,8 @@ export function changeCountText(changes: ComponentChange[]): string {
 
 /**
  * The maintenance section of the overview card: the next window per
- * environment with its countdown, how many changes are coming (major
- * first), and the release's end of life.
+ * environment with its countdown, drain readiness per environment, how many
+ * changes are coming (major first), and the release's end of life.
  */
 export function MaintenanceSummary(props: {
   maintenance: MaintenanceSection;
@@ -52,6 +53,7 @@ export function MaintenanceSummary(props: {
         now={now}
         compact
       />
+      <DrainReadinessSummary maintenance={maintenance} now={now} />
       <Field label="Changes">
         {changes.length === 0 ? 'none announced' : changeCountText(changes)}
         {short.length > 0 && (
