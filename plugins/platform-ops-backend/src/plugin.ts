@@ -46,6 +46,7 @@ import { CatalogSummaryService } from './services/SummaryService';
 import { invalidateOnWrite, SummaryCache } from './services/SummaryCache';
 import { LiveLayers } from './services/liveLayers';
 import { createOverviewRouter } from './services/overview/createOverviewRouter';
+import { databaseUnavailableHandler } from './services/databaseUnavailable';
 
 /** How often the entity index re-reads the catalog. */
 const INDEX_REFRESH_SECONDS = 60;
@@ -337,6 +338,8 @@ export const platformOpsPlugin = createBackendPlugin({
             changeUrl,
           }),
         );
+        // Last, so that it sees the errors of every route above.
+        httpRouter.use(databaseUnavailableHandler());
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // A calendar client has no session; the route checks its token.
         httpRouter.addAuthPolicy({

@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { execFile, spawnSync } from 'child_process';
 import fs from 'fs';
 import net from 'net';
 import os from 'os';
@@ -9,6 +9,13 @@ export type TestPostgres = {
   dataDir: string;
   port: number;
   connectionString: string;
+  /**
+   * Restarts the server on the same port and data, without blocking the
+   * event loop, so requests can be in flight meanwhile. Open connections
+   * are ended (`-m fast`). With `downForMs`, the server stays stopped that
+   * long before it starts again.
+   */
+  restart(options?: { downForMs?: number }): Promise<void>;
   stop(): void;
 };
 
@@ -85,9 +92,27 @@ export async function startPostgres(): Promise<TestPostgres> {
       throw new Error(`${command} failed: ${reason}`);
     }
   };
+  const runAsync = (command: string, args: string[]) => {
+    const [file, argv] = runuser
+      ? [runuser, ['-u', 'postgres', '--', command, ...args]]
+      : [command, args];
+    return new Promise<void>((resolve, reject) => {
+      execFile(file, argv, { timeout: 60_000 }, (error, stdout, stderr) => {
+        if (error)
+          reject(
+            new Error(
+              `${command} failed: ${stderr || stdout || error.message}`,
+            ),
+          );
+        else resolve();
+      });
+    });
+  };
   run(initdb, ['-D', dataDir, '--auth=trust', '-U', user, '--no-sync']);
   const port = await freePort();
-  run(pgCtl, [
+  // The log file keeps the server's output off the caller's pipes, which
+  // would otherwise stay open as long as the server runs.
+  const serverOptions = [
     '-D',
     dataDir,
     '-w',
@@ -97,12 +122,21 @@ export async function startPostgres(): Promise<TestPostgres> {
     path.join(dataDir, 'server.log'),
     '-o',
     `-c listen_addresses=127.0.0.1 -p ${port} -k ${dataDir} -c fsync=off`,
-    'start',
-  ]);
+  ];
+  run(pgCtl, [...serverOptions, 'start']);
   return {
     dataDir,
     port,
     connectionString: `postgresql://${user}@127.0.0.1:${port}`,
+    async restart(options) {
+      if (options?.downForMs === undefined) {
+        await runAsync(pgCtl, [...serverOptions, '-m', 'fast', 'restart']);
+        return;
+      }
+      await runAsync(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      await new Promise(resolve => setTimeout(resolve, options.downForMs));
+      await runAsync(pgCtl, [...serverOptions, 'start']);
+    },
     stop() {
       try {
         run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);

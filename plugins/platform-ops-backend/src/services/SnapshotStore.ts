@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { isDatabaseUnavailable } from './databaseUnavailable';
 
 /**
  * The latest result of one data source. A failed attempt keeps the last good
@@ -53,6 +54,9 @@ const MIGRATIONS = {
  * replica can poll and every replica can serve.
  */
 export class SnapshotStore {
+  /** The last snapshots read of each kind, for while the database is down. */
+  private readonly lastRead = new Map<string, StoredSnapshot<unknown>[]>();
+
   private constructor(private readonly db: Knex) {}
 
   static async create(options: {
@@ -108,9 +112,23 @@ export class SnapshotStore {
     }
   }
 
+  /**
+   * The snapshots of one kind. While the database cannot be reached, the
+   * last ones read: each carries its fetch and attempt times, so it is
+   * judged stale by its age like any snapshot of a source that is down.
+   */
   async list<T>(kind: StoredSnapshot<T>['kind']): Promise<StoredSnapshot<T>[]> {
-    const rows = await this.db<Row>(TABLE).where({ kind }).orderBy('source_id');
-    return rows.map(row => ({
+    let rows: Row[];
+    try {
+      rows = await this.db<Row>(TABLE).where({ kind }).orderBy('source_id');
+    } catch (error) {
+      const last = this.lastRead.get(kind);
+      if (last && isDatabaseUnavailable(error)) {
+        return last as StoredSnapshot<T>[];
+      }
+      throw error;
+    }
+    const snapshots = rows.map(row => ({
       sourceId: row.source_id,
       kind: row.kind as StoredSnapshot<T>['kind'],
       environment: row.environment,
@@ -119,6 +137,8 @@ export class SnapshotStore {
       lastError: row.last_error ?? undefined,
       data: JSON.parse(row.data) as T,
     }));
+    this.lastRead.set(kind, snapshots);
+    return snapshots;
   }
 
   private async upsert(row: Row): Promise<void> {

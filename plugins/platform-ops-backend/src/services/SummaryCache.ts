@@ -87,7 +87,16 @@ export class SummaryCache {
   async current(): Promise<BuiltSummaries> {
     if (!this.built || this.dirty) {
       this.dirty = false;
-      return this.rebuild();
+      if (!this.built) return this.rebuild();
+      try {
+        return await this.rebuild();
+      } catch (error) {
+        // The database may be restarting: the old copy beats no answer,
+        // and the next read tries again.
+        this.dirty = true;
+        this.logger.warn(`Rebuilding the summaries failed: ${error}`);
+        return this.built;
+      }
     }
     const age = this.clock().diff(this.built.builtAt).as('milliseconds');
     if (age > this.maxAgeMs) {
