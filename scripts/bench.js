@@ -30,7 +30,9 @@
  *
  * Options: --skip-build (reuse packages/app/dist even if older than the
  * sources). Environment: BENCH_DURATION (seconds per load run, default 5),
- * BENCH_REPEATS (default 5), BENCH_TIMEOUT_SECONDS (default 2400).
+ * BENCH_REPEATS (default 5), BENCH_TIMEOUT_SECONDS (default 2400),
+ * BENCH_PROFILE (a folder for a CPU profile of the backend with the suite;
+ * open it in Chrome's DevTools).
  */
 'use strict';
 
@@ -53,6 +55,8 @@ const POLL_BENCH = path.join('plugins', 'platform-ops-backend', 'bench', 'pollCy
 const DURATION_S = Number(process.env.BENCH_DURATION || 5);
 const REPEATS = Math.max(5, Number(process.env.BENCH_REPEATS || 5));
 const OVERALL_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_SECONDS || 2400) * 1000;
+/** BENCH_PROFILE=DIR: a CPU profile of the backend with the suite under summary load, written there. */
+const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
 const CONNECTIONS = [4, 16];
 const OVERVIEW_CONNECTIONS = [1, 4];
 const ALERTS = 5000;
@@ -289,8 +293,9 @@ async function startBackend(options) {
     process.execPath,
     [
       '--enable-source-maps',
-      // One line per garbage collection: the live heap after a full one.
-      '--trace-gc',
+      // On loopback, for a full collection before reading the memory (and
+      // the optional CPU profile); nothing is attached until then.
+      '--inspect=127.0.0.1:0',
       '--require', require.resolve('@backstage/cli-node/config/nodeTransform.cjs', { paths: [ROOT] }),
       'src/index',
       '--config', '../../app-config.yaml',
@@ -362,23 +367,78 @@ function rssOf(pid) {
   return { rss: read('VmRSS'), hwm: read('VmHWM') };
 }
 
-/** Median of a few RSS samples, after the backend has been left alone a while. */
-async function settledRss(backend) {
-  await sleep(SETTLE_MS);
-  const samples = [];
-  for (let i = 0; i < 5; i++) {
-    samples.push(rssOf(backend.child.pid).rss);
-    await sleep(1000);
-  }
-  return { rss: median(samples), hwm: rssOf(backend.child.pid).hwm, heap: liveHeap(backend) };
+/** A DevTools protocol session with the backend (started with --inspect). */
+async function inspectorOf(backend) {
+  const match = fs.readFileSync(backend.logFile, 'utf8').match(/Debugger listening on (ws:\/\/\S+)/);
+  if (!match) throw new Error('the backend printed no inspector URL');
+  const socket = new WebSocket(match[1]);
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = () => reject(new Error('could not connect to the inspector at ' + match[1]));
+  });
+  let next = 0;
+  const pending = new Map();
+  socket.onmessage = event => {
+    const message = JSON.parse(event.data);
+    const waiter = message.id && pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id);
+    if (message.error) waiter.reject(new Error(message.error.message));
+    else waiter.resolve(message.result);
+  };
+  const send = (method, params) =>
+    new Promise((resolve, reject) => {
+      next += 1;
+      pending.set(next, { resolve, reject });
+      socket.send(JSON.stringify({ id: next, method, params }));
+    });
+  return { send, close: () => socket.close() };
 }
 
-/** The live heap after the last full collection, from --trace-gc, in MB. */
-function liveHeap(backend) {
-  const text = fs.readFileSync(backend.logFile, 'utf8');
-  const all = [...text.matchAll(/Mark-Compact[^\n]*?[\d.]+ \([\d.]+\) -> ([\d.]+) \(([\d.]+)\) MB/g)];
-  const last = all[all.length - 1];
-  return last ? { live: Number(last[1]), committed: Number(last[2]) } : undefined;
+/**
+ * Memory after the backend has been left alone a while and fully
+ * collected: the median of a few RSS samples, and the JavaScript heap in use.
+ */
+async function settledMemory(backend) {
+  await sleep(SETTLE_MS);
+  const inspector = await inspectorOf(backend);
+  try {
+    await inspector.send('HeapProfiler.enable');
+    await inspector.send('HeapProfiler.collectGarbage');
+    await inspector.send('HeapProfiler.collectGarbage');
+    await inspector.send('HeapProfiler.disable');
+    const { result } = await inspector.send('Runtime.evaluate', {
+      expression: 'JSON.stringify(process.memoryUsage())',
+      returnByValue: true,
+    });
+    const usage = JSON.parse(result.value);
+    await sleep(2000);
+    const samples = [];
+    for (let i = 0; i < 5; i++) {
+      samples.push(rssOf(backend.child.pid).rss);
+      await sleep(1000);
+    }
+    return { rss: median(samples), hwm: rssOf(backend.child.pid).hwm, heapUsed: usage.heapUsed, external: usage.external };
+  } finally {
+    inspector.close();
+  }
+}
+
+/** A CPU profile of the backend while it serves summaries, for BENCH_PROFILE. */
+async function profile(backend, token) {
+  const inspector = await inspectorOf(backend);
+  try {
+    await inspector.send('Profiler.enable');
+    await inspector.send('Profiler.start');
+    await load(backend.baseUrl, token, SUMMARY_PATHS, 4, 15);
+    const { profile: data } = await inspector.send('Profiler.stop');
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    const file = path.join(PROFILE_DIR, 'backend-with-suite-' + Date.now() + '.cpuprofile');
+    fs.writeFileSync(file, JSON.stringify(data));
+    log('CPU profile of 15 s of summary load written to ' + file);
+  } finally {
+    inspector.close();
+  }
 }
 
 function summaryBuilds(backend) {
@@ -626,8 +686,8 @@ async function main() {
   for (const connections of CONNECTIONS) {
     await load(backend.baseUrl, token, CATALOG_PATHS, connections, DURATION_S * REPEATS);
   }
-  const without = await settledRss(backend);
-  log('P6 without the suite: RSS ' + (without.rss / 2 ** 20).toFixed(0) + ' MB, live heap ' + heapText(without));
+  const without = await settledMemory(backend);
+  log('P6 without the suite: RSS ' + (without.rss / 2 ** 20).toFixed(0) + ' MB, heap in use after a full GC ' + heapText(without));
   await stopBackend(backend);
 
   // 3. With the suite.
@@ -642,8 +702,8 @@ async function main() {
   await fetchJson(backend.baseUrl + '/api/platform-ops/overview?limit=50', { headers });
   const p3Cold = { ms: Date.now() - coldStart };
   log('P3 first overview request (builds the summaries): ' + p3Cold.ms + ' ms');
-  const withWarm = await settledRss(backend);
-  log('P6 with the suite, warm: RSS ' + (withWarm.rss / 2 ** 20).toFixed(0) + ' MB, live heap ' + heapText(withWarm));
+  const withWarm = await settledMemory(backend);
+  log('P6 with the suite, warm: RSS ' + (withWarm.rss / 2 ** 20).toFixed(0) + ' MB, heap in use after a full GC ' + heapText(withWarm));
 
   // Warm-up of every path measured below.
   await load(backend.baseUrl, token, SUMMARY_PATHS, 4, 2);
@@ -681,8 +741,8 @@ async function main() {
     for (const ours of results.slice(0, -1)) p3.push({ ours, peer });
   }
 
-  const withLoaded = await settledRss(backend);
-  log('P6 with the suite, after the load: RSS ' + (withLoaded.rss / 2 ** 20).toFixed(0) + ' MB, live heap ' + heapText(withLoaded));
+  const withLoaded = await settledMemory(backend);
+  log('P6 with the suite, after the load: RSS ' + (withLoaded.rss / 2 ** 20).toFixed(0) + ' MB, heap in use after a full GC ' + heapText(withLoaded));
   const builds = summaryBuilds(backend);
   const buildTimes = builds.map(build => build.ms);
   const buildsText = builds.length
@@ -690,6 +750,7 @@ async function main() {
       median(buildTimes) + ' ms (' + Math.min(...buildTimes) + '-' + Math.max(...buildTimes) + ')'
     : 'none found in the log';
   log('summary cache: ' + buildsText);
+  if (PROFILE_DIR) await profile(backend, token);
   await stopBackend(backend);
 
   const block = report({
