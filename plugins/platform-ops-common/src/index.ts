@@ -37,6 +37,8 @@ export * from './alerting/types';
 export * from './alerting/liveAlerts';
 export * from './alerting/silenceMatchers';
 export * from './alerting/section';
+export * from './alerting/noise';
+export * from './alerting/noiseQuery';
 export * from './backups/annotations';
 export * from './backups/types';
 export * from './backups/section';
