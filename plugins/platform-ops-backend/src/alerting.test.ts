@@ -204,6 +204,29 @@ describe('live alerting with real Alertmanagers', () => {
     ]);
   });
 
+  it('records silenced alerts for the noise review, which the chart leaves out', async () => {
+    const response = await request(server).get(
+      '/api/platform-ops/alerts/noise?environment=production',
+    );
+    expect(response.status).toBe(200);
+    expect(
+      response.body.rows
+        .filter(
+          (row: { entityRef: string }) =>
+            row.entityRef === 'component:default/ingress-nginx',
+        )
+        .map((row: Record<string, unknown>) => [
+          row.level,
+          row.fired,
+          row.silenced,
+        ]),
+    ).toEqual([
+      ['P1', 1, 0],
+      ['P3', 1, 1],
+    ]);
+    expect(response.body.recordedAt).toEqual(expect.any(String));
+  });
+
   it('leaves the heartbeat out of components on the read path and in the history alike', async () => {
     const current = await summary('alertmanager');
     expect(current.alerting.alerts).toEqual([]);

@@ -307,6 +307,33 @@ const CASES: Array<[string, string, Case]> = [
     ),
   ],
 
+  // GET /alerts/noise
+  ...(
+    [
+      ['days other than 30 or 90', 'days=60', /days/],
+      ['days of 0', 'days=0', /days/],
+      ['days with a leading zero', 'days=030', /days/],
+      ['days empty', 'days=', /days/],
+      ['days repeated', 'days=30&days=90', /days/],
+      ['days as an array', 'days[]=30', /days/],
+      ['environment not configured', 'environment=qa', /environment/],
+      ['environment empty', 'environment=', /environment/],
+      [
+        'environment repeated',
+        'environment=staging&environment=production',
+        /environment/,
+      ],
+      ['an unknown parameter', 'env=production', /env/],
+    ] as const
+  ).map(
+    ([name, query, field]) =>
+      ['GET /alerts/noise', name, get(`/alerts/noise?${query}`, field)] as [
+        string,
+        string,
+        Case,
+      ],
+  ),
+
   // GET /drills
   ...(
     [
@@ -866,6 +893,7 @@ describe('bad input on every route', () => {
         'GET /overview',
         'GET /lookup',
         'GET /alerts/history',
+        'GET /alerts/noise',
         'GET /drills',
         'POST /drills',
         'POST /backup-reports',

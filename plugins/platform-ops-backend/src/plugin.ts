@@ -22,6 +22,7 @@ import { AlertHistoryStore } from './services/alerting/AlertHistoryStore';
 import { AlertmanagerSource } from './services/alerting/AlertmanagerSource';
 import { AlertPoller } from './services/alerting/AlertPoller';
 import { AlertService } from './services/alerting/AlertService';
+import { createAlertNoiseRouter } from './services/alerting/createAlertNoiseRouter';
 import { BackupService } from './services/backups/BackupService';
 import { createBackupsRouter } from './services/backups/createBackupsRouter';
 import { DatabaseBackupReportStore } from './services/backups/DatabaseBackupReportStore';
@@ -303,6 +304,15 @@ export const platformOpsPlugin = createBackendPlugin({
             permissions,
             catalog,
             cache: summaryCache,
+            config: platformOpsConfig,
+          }),
+        );
+        httpRouter.use(
+          await createAlertNoiseRouter({
+            httpAuth,
+            catalog,
+            history: alertHistory,
+            alerts: alertService,
             config: platformOpsConfig,
           }),
         );

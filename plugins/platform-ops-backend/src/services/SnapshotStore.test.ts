@@ -99,7 +99,10 @@ describe('stores', () => {
       ).toEqual(['20261128000000_snapshots.js']);
       expect(
         await knex('platform_ops_alert_history__knex_migrations').pluck('name'),
-      ).toEqual(['20261128000000_alert_occurrences.js']);
+      ).toEqual([
+        '20261128000000_alert_occurrences.js',
+        '20261201000000_alert_occurrence_states.js',
+      ]);
     });
 
     it('keeps the last good data and its time when an attempt fails', async () => {

@@ -72,6 +72,157 @@ describe('AlertHistoryStore', () => {
       expect(await history.prune('2026-11-22')).toBe(2);
     });
 
+    it('records whether each occurrence notified or was silenced that day', async () => {
+      const { history } = await createStores(databaseId);
+      const seen = (
+        fingerprint: string,
+        state: { active: boolean; silenced: boolean },
+        day = '2026-11-21',
+      ) => ({
+        day,
+        entityRef: 'component:default/ingress-nginx',
+        environment: 'production',
+        level: 'P1' as const,
+        fingerprint,
+        ...state,
+      });
+      const active = { active: true, silenced: false };
+      const silenced = { active: false, silenced: true };
+      // a: fired, then was silenced; b: silenced all day; c: notified only.
+      await history.record([seen('a', active), seen('b', silenced)]);
+      await history.record([
+        seen('a', silenced),
+        seen('b', silenced),
+        seen('c', active),
+        // The same alert twice in one poll, as two sources may report it.
+        seen('c', active),
+      ]);
+      // The chart counts what notified: a and c.
+      expect(
+        await history.dailyCounts(
+          'component:default/ingress-nginx',
+          '2026-11-01',
+        ),
+      ).toEqual([
+        { day: '2026-11-21', environment: 'production', level: 'P1', count: 2 },
+      ]);
+      expect(
+        await history.noiseCounts({
+          since: '2026-11-01',
+          weekStarts: ['2026-11-24', '2026-11-17'],
+        }),
+      ).toEqual([
+        {
+          entityRef: 'component:default/ingress-nginx',
+          environment: 'production',
+          level: 'P1',
+          fired: 3,
+          silenced: 2,
+          days: 1,
+          weeks: 1,
+        },
+      ]);
+    });
+
+    it('counts the noise per component, environment and level in one query', async () => {
+      const { knex, history } = await createStores(databaseId);
+      const occurrence = (
+        day: string,
+        overrides: Partial<{
+          entityRef: string;
+          environment: string;
+          level: 'P1' | 'P2' | 'P3';
+          fingerprint: string;
+          silenced: boolean;
+        }> = {},
+      ) => ({
+        day,
+        entityRef: 'component:default/ingress-nginx',
+        environment: 'production',
+        level: 'P1' as const,
+        fingerprint: 'a',
+        active: !overrides.silenced,
+        silenced: false,
+        ...overrides,
+      });
+      await history.record([
+        // Five weeks of a weekly P1, two alerts on one day, one too old.
+        occurrence('2026-10-31'),
+        occurrence('2026-11-02'),
+        occurrence('2026-11-09'),
+        occurrence('2026-11-16'),
+        occurrence('2026-11-23'),
+        occurrence('2026-11-23', { fingerprint: 'b' }),
+        occurrence('2026-11-30'),
+        occurrence('2026-11-30', { environment: 'staging', level: 'P2' }),
+        occurrence('2026-11-29', {
+          entityRef: 'component:default/orders-db',
+          level: 'P3',
+          silenced: true,
+        }),
+      ]);
+      const weekStarts = [
+        '2026-11-24',
+        '2026-11-17',
+        '2026-11-10',
+        '2026-11-03',
+        '2026-11-01',
+      ];
+      const queries: string[] = [];
+      const onQuery = (query: { sql: string }) => queries.push(query.sql);
+      knex.on('query', onQuery);
+      const counts = await history.noiseCounts({
+        since: '2026-11-01',
+        weekStarts,
+      });
+      knex.off('query', onQuery);
+      expect(queries).toHaveLength(1);
+      const sorted = [...counts].sort((a, b) =>
+        `${a.entityRef}${a.environment}`.localeCompare(
+          `${b.entityRef}${b.environment}`,
+        ),
+      );
+      expect(sorted).toEqual([
+        {
+          entityRef: 'component:default/ingress-nginx',
+          environment: 'production',
+          level: 'P1',
+          fired: 6,
+          silenced: 0,
+          days: 5,
+          weeks: 5,
+        },
+        {
+          entityRef: 'component:default/ingress-nginx',
+          environment: 'staging',
+          level: 'P2',
+          fired: 1,
+          silenced: 0,
+          days: 1,
+          weeks: 1,
+        },
+        {
+          entityRef: 'component:default/orders-db',
+          environment: 'production',
+          level: 'P3',
+          fired: 1,
+          silenced: 1,
+          days: 1,
+          weeks: 1,
+        },
+      ]);
+      expect(
+        await history.noiseCounts({
+          since: '2026-11-01',
+          weekStarts,
+          environment: 'staging',
+        }),
+      ).toEqual([
+        expect.objectContaining({ environment: 'staging', fired: 1 }),
+      ]);
+      expect(await history.oldestDay()).toBe('2026-10-31');
+    });
+
     it('writes nothing when one row of a batch is bad', async () => {
       const { history } = await createStores(databaseId);
       const good = Array.from({ length: 450 }, (_, i) => ({

@@ -5,6 +5,7 @@ import {
 import {
   AlertHistoryDay,
   AlertLevel,
+  AlertNoiseCount,
 } from '@platform-ops/plugin-platform-ops-common';
 import { Knex } from 'knex';
 
@@ -15,7 +16,16 @@ export type AlertOccurrence = {
   environment: string;
   level: AlertLevel;
   fingerprint: string;
+  /**
+   * Seen notifying (neither silenced nor inhibited). Left out, it is true:
+   * only active alerts were recorded before silences were.
+   */
+  active?: boolean;
+  /** Seen silenced. */
+  silenced?: boolean;
 };
+
+const KEY = ['day', 'entity_ref', 'environment', 'fingerprint'] as const;
 
 const TABLE = 'platform_ops_alert_occurrences';
 
@@ -53,27 +63,69 @@ export class AlertHistoryStore {
     return new AlertHistoryStore(db);
   }
 
-  /** Records occurrences in one transaction, so a failure writes none of them. */
+  /**
+   * Records occurrences in one transaction, so a failure writes none of
+   * them. An occurrence seen again that day keeps its level; it becomes
+   * active or silenced once seen so, and is rewritten only then.
+   */
   async record(occurrences: AlertOccurrence[]): Promise<void> {
-    if (occurrences.length === 0) return;
-    const rows = occurrences.map(occurrence => ({
-      day: occurrence.day,
-      entity_ref: occurrence.entityRef,
-      environment: occurrence.environment,
-      level: occurrence.level,
-      fingerprint: occurrence.fingerprint,
-    }));
+    const rows = new Map<
+      string,
+      {
+        day: string;
+        entity_ref: string;
+        environment: string;
+        level: AlertLevel;
+        fingerprint: string;
+        active: boolean;
+        silenced: boolean;
+      }
+    >();
+    // One row per key: a statement may not upsert the same row twice, and
+    // two sources of one environment can report the same alert.
+    for (const occurrence of occurrences) {
+      const key = JSON.stringify([
+        occurrence.day,
+        occurrence.entityRef,
+        occurrence.environment,
+        occurrence.fingerprint,
+      ]);
+      const seen = rows.get(key);
+      const active = occurrence.active ?? true;
+      const silenced = occurrence.silenced ?? false;
+      rows.set(key, {
+        day: occurrence.day,
+        entity_ref: occurrence.entityRef,
+        environment: occurrence.environment,
+        level: seen?.level ?? occurrence.level,
+        fingerprint: occurrence.fingerprint,
+        active: Boolean(seen?.active) || active,
+        silenced: Boolean(seen?.silenced) || silenced,
+      });
+    }
+    const all = [...rows.values()];
+    if (all.length === 0) return;
     await this.db.transaction(async tx => {
-      for (let start = 0; start < rows.length; start += BATCH) {
+      for (let start = 0; start < all.length; start += BATCH) {
         await tx(TABLE)
-          .insert(rows.slice(start, start + BATCH))
-          .onConflict(['day', 'entity_ref', 'environment', 'fingerprint'])
-          .ignore();
+          .insert(all.slice(start, start + BATCH))
+          .onConflict([...KEY])
+          .merge({
+            active: tx.raw(`?? OR excluded.active`, [`${TABLE}.active`]),
+            silenced: tx.raw(`?? OR excluded.silenced`, [`${TABLE}.silenced`]),
+          })
+          .whereRaw(
+            `(NOT ?? AND excluded.active) OR (NOT ?? AND excluded.silenced)`,
+            [`${TABLE}.active`, `${TABLE}.silenced`],
+          );
       }
     });
   }
 
-  /** Daily counts for one component since a day (inclusive), oldest first. */
+  /**
+   * Daily counts for one component since a day (inclusive), oldest first.
+   * Only alerts that notified count: a silenced one woke nobody.
+   */
   async dailyCounts(
     entityRef: string,
     sinceDay: string,
@@ -83,6 +135,7 @@ export class AlertHistoryStore {
       .count({ count: '*' })
       .where('entity_ref', entityRef)
       .andWhere('day', '>=', sinceDay)
+      .andWhere('active', true)
       .groupBy('day', 'environment', 'level')
       .orderBy([
         { column: 'day' },
@@ -100,6 +153,61 @@ export class AlertHistoryStore {
       level: row.level as AlertLevel,
       count: Number(row.count),
     }));
+  }
+
+  /**
+   * Counts per component, environment and level from `since` on, in one
+   * grouped query: occurrences, the silenced ones, distinct days, and
+   * distinct weeks as `weekStarts` (newest first) divide the days.
+   */
+  async noiseCounts(options: {
+    since: string;
+    weekStarts: string[];
+    environment?: string;
+  }): Promise<AlertNoiseCount[]> {
+    const { since, weekStarts, environment } = options;
+    const week = weekStarts.length
+      ? `CASE ${weekStarts
+          .map((_, position) => `WHEN day >= ? THEN ${position}`)
+          .join(' ')} ELSE ${weekStarts.length} END`
+      : '0';
+    const query = this.db(TABLE)
+      .select('entity_ref', 'environment', 'level')
+      .count({ fired: '*' })
+      .select(
+        this.db.raw('SUM(CASE WHEN silenced THEN 1 ELSE 0 END) AS silenced'),
+        this.db.raw('COUNT(DISTINCT day) AS days'),
+        this.db.raw(`COUNT(DISTINCT ${week}) AS weeks`, weekStarts),
+      )
+      .where('day', '>=', since)
+      .groupBy('entity_ref', 'environment', 'level');
+    if (environment) query.andWhere('environment', environment);
+    const rows = (await query) as Array<{
+      entity_ref: string;
+      environment: string;
+      level: string;
+      fired: string | number;
+      silenced: string | number | null;
+      days: string | number;
+      weeks: string | number;
+    }>;
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      environment: row.environment,
+      level: row.level as AlertLevel,
+      fired: Number(row.fired),
+      silenced: Number(row.silenced ?? 0),
+      days: Number(row.days),
+      weeks: Number(row.weeks),
+    }));
+  }
+
+  /** The oldest day the history holds, if any. */
+  async oldestDay(): Promise<string | undefined> {
+    const row = (await this.db(TABLE).min({ day: 'day' }).first()) as
+      | { day: string | null }
+      | undefined;
+    return row?.day ?? undefined;
   }
 
   /** Deletes days before `beforeDay`; returns how many rows went. */

@@ -75,12 +75,15 @@ export class AlertPoller {
   private async recordHistory(results: AlertBatch[], now: DateTime) {
     if (results.length === 0) return;
     await this.index.ensureLoaded();
-    // Only active alerts count as having fired: silenced ones are noise
-    // someone already decided about.
+    // Active and silenced alerts count as having fired: the noise review
+    // lists components whose alerts are mostly silenced. Inhibited ones
+    // are left out: the alert inhibiting them is recorded itself.
     const matched = matchAlerts({
       batches: results.map(({ environment, alerts }) => ({
         environment,
-        alerts: alerts.filter(alert => alert.state === 'active'),
+        alerts: alerts.filter(
+          alert => alert.state === 'active' || alert.silencedBy.length > 0,
+        ),
       })),
       components: this.index.list().map(entry => ({
         id: entry.ref,
@@ -105,6 +108,8 @@ export class AlertPoller {
             environment: match.environment,
             level,
             fingerprint: match.alert.fingerprint,
+            active: match.alert.state === 'active',
+            silenced: match.alert.silencedBy.length > 0,
           });
         }
       }
