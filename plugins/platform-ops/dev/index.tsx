@@ -49,6 +49,7 @@ import {
   postgresqlOrdersEntity,
   postgresqlOrdersSummary,
 } from '../src/testing/postgresqlOrders';
+import { alertNoiseResponse } from '../src/testing/alertNoise';
 import { gitlabCiEntity, gitlabCiSummary } from '../src/testing/gitlabCi';
 import { ingressNginxEntity } from '../src/testing/ingressNginx';
 import {
@@ -239,6 +240,13 @@ const fakePlatformOpsApi: PlatformOpsApi = {
     };
     drills.unshift(drill);
     return drill;
+  },
+  async getAlertNoise(filter = {}) {
+    await new Promise(resolve => setTimeout(resolve, 400));
+    return alertNoiseResponse({
+      days: filter.days === 90 ? 90 : 30,
+      environment: filter.environment,
+    });
   },
   async getAlertHistory() {
     return { since: new Date().toISOString().slice(0, 10), days: [] };

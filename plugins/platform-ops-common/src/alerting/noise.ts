@@ -172,6 +172,8 @@ export type AlertNoiseResponse = AlertNoiseReview & {
   recordedAt?: string;
   /** The oldest day the history holds, when it holds any. */
   historySince?: string;
+  /** Every configured environment, for the environment filter. */
+  environments: string[];
 };
 
 function share(part: number, whole: number): number {

@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AlertHistoryDay,
+  AlertNoiseResponse,
   Change,
   ChangeInput,
   ChangeUpdate,
@@ -23,6 +24,15 @@ import {
  * @public
  */
 export type AlertHistory = { since: string; days: AlertHistoryDay[] };
+
+/**
+ * Which alert-noise review to fetch: the last `days` days (30 or 90, the
+ * backend's default 30), of one `environment` or of all of them. Values
+ * go to the backend as given, so a bad one comes back as a 400 naming it.
+ *
+ * @public
+ */
+export type AlertNoiseFilter = { days?: number; environment?: string };
 
 /**
  * A change as stored after an announcement or a status update, with what
@@ -102,6 +112,16 @@ export interface PlatformOpsApi {
     entityRef: CompoundEntityRef,
     days: number,
   ): Promise<AlertHistory>;
+
+  /**
+   * The alert-noise review: alerts fired per component, level and
+   * environment over the last 30 or 90 days, the P1s that fired most
+   * often first, and the components whose alerts were mostly silenced.
+   */
+  getAlertNoise(
+    filter?: AlertNoiseFilter,
+    options?: { signal?: AbortSignal },
+  ): Promise<AlertNoiseResponse>;
 
   /**
    * Disaster-recovery drills, newest first, and where each backed-up

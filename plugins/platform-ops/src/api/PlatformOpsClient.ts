@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AlertNoiseResponse,
   ChangeInput,
   ChangeUpdate,
   ComponentChange,
@@ -17,6 +18,7 @@ import {
 import { newClientId } from './newClientId';
 import {
   AlertHistory,
+  AlertNoiseFilter,
   ChangeResult,
   ChangesQuery,
   PlatformOpsApi,
@@ -116,6 +118,20 @@ export class PlatformOpsClient implements PlatformOpsApi {
     const search = new URLSearchParams({ days: String(days) });
     return this.get<AlertHistory>(
       `/alerts/history/${entityPath(entityRef)}?${search}`,
+    );
+  }
+
+  async getAlertNoise(
+    filter: AlertNoiseFilter = {},
+    options: { signal?: AbortSignal } = {},
+  ): Promise<AlertNoiseResponse> {
+    const search = searchOf({
+      days: filter.days?.toString(),
+      environment: filter.environment,
+    });
+    return this.get<AlertNoiseResponse>(
+      `/alerts/noise${search}`,
+      options.signal,
     );
   }
 

@@ -1,6 +1,7 @@
 export { platformOpsApiRef } from './PlatformOpsApi';
 export type {
   AlertHistory,
+  AlertNoiseFilter,
   ChangeResult,
   ChangesQuery,
   PlatformOpsApi,

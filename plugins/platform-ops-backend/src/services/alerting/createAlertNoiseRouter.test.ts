@@ -160,6 +160,7 @@ describe('GET /alerts/noise', () => {
       },
       recordedAt: '2026-11-30T11:59:00.000Z',
       historySince: '2026-09-15',
+      environments: ['production', 'staging'],
     });
     expect(
       review.rows.map(row => [

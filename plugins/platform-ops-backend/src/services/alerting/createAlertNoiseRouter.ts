@@ -41,9 +41,10 @@ export async function createAlertNoiseRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, catalog, history, alerts, config } = options;
   const clock = options.clock ?? (() => DateTime.utc());
-  const schema = alertNoiseQuerySchema(
-    config.environments.map(environment => environment.name),
+  const environments = config.environments.map(
+    environment => environment.name,
   );
+  const schema = alertNoiseQuerySchema(environments);
   const router = Router();
 
   router.get('/alerts/noise', async (req, res) => {
@@ -79,6 +80,7 @@ export async function createAlertNoiseRouter(options: {
       ...review,
       ...(recordedAt ? { recordedAt } : {}),
       ...(historySince ? { historySince } : {}),
+      environments,
     };
     res.json(response);
   });

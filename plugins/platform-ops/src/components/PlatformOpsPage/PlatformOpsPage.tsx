@@ -4,6 +4,7 @@ import {
   Page,
   TabbedLayout,
 } from '@backstage/core-components';
+import { AlertNoise } from '../alerting/noise';
 import { DrillsOverview } from '../backups/DrillsOverview';
 import { MaintenanceCalendar } from '../maintenance/calendar';
 import { PlatformOpsOverview } from '../overview/PlatformOpsOverview';
@@ -31,6 +32,11 @@ export function PlatformOpsPage() {
         <TabbedLayout.Route path="/overview" title="Overview">
           <Content>
             <PlatformOpsOverview />
+          </Content>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/noise" title="Alert noise">
+          <Content>
+            <AlertNoise />
           </Content>
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/drills" title="Drills">

@@ -1,0 +1,1 @@
+export { AlertNoise } from './AlertNoise';
