@@ -746,8 +746,8 @@ async function main() {
   const builds = summaryBuilds(backend);
   const buildTimes = builds.map(build => build.ms);
   const buildsText = builds.length
-    ? builds.length + ' summary builds of ' + builds[0].count + ' during the run, median ' +
-      median(buildTimes) + ' ms (' + Math.min(...buildTimes) + '-' + Math.max(...buildTimes) + ')'
+    ? builds.length + ' summary builds of ' + builds[0].count.toLocaleString('en-US') + ' during the run, median ' +
+      Math.round(median(buildTimes)) + ' ms (' + Math.min(...buildTimes) + '-' + Math.max(...buildTimes) + ')'
     : 'none found in the log';
   log('summary cache: ' + buildsText);
   if (PROFILE_DIR) await profile(backend, token);
