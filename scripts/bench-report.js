@@ -6,6 +6,7 @@
  */
 'use strict';
 
+const childProcess = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -39,9 +40,21 @@ function kb(bytes) {
   return (bytes / 1024).toFixed(1);
 }
 
+/** The commit measured, and whether the working tree differed from it. */
+function revision() {
+  try {
+    const git = args => childProcess.execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
+    return git(['rev-parse', '--short', 'HEAD']) + (dirty ? ' with uncommitted changes' : '');
+  } catch (error) {
+    return 'unknown';
+  }
+}
+
 function machine() {
   const cpus = os.cpus();
   return {
+    revision: revision(),
     date: new Date().toISOString().slice(0, 10),
     cpu: cpus.length + ' × ' + (cpus[0] ? cpus[0].model.trim() : 'unknown CPU'),
     memory: (os.totalmem() / 1024 ** 3).toFixed(0) + ' GiB',
@@ -78,7 +91,8 @@ function report(figures) {
   push(
     '## Platform benchmark (`yarn bench`)',
     '',
-    'Written by `scripts/bench.js`; a rerun replaces this block. Measured ' + info.date + ' on ' + info.cpu +
+    'Written by `scripts/bench.js`; a rerun replaces this block. Measured ' + info.date + ' at commit ' +
+      info.revision + ' on ' + info.cpu +
       ', ' + info.memory + ', Node ' + info.node + ', with other work running on the machine (load average ' +
       loadBefore + ' before, ' + info.load + ' after). The backend runs on SQLite with the real catalog holding ' +
       figures.entityCount.toLocaleString('en-US') + ' entities (' + platform.COMPONENTS.toLocaleString('en-US') +
