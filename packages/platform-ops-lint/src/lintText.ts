@@ -69,6 +69,8 @@ export function lintText(
       });
       return;
     }
+    // A document with nothing in it, such as after a trailing `---`.
+    if (data === null || data === undefined) return;
     const notEntity = whyNotAnEntity(data);
     if (notEntity) {
       result.skipped.push({
