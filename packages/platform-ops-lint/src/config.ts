@@ -10,6 +10,7 @@ import { describeYamlError } from './describeYamlError';
 import { LintError } from './types';
 
 const DEFAULT_CONFIG = 'app-config.yaml';
+const CONNECTION_SETTINGS = ['alertmanager', 'kubernetes'];
 
 type ConfigFile = { path: string; document: Document; lines: LineCounter };
 
@@ -118,11 +119,15 @@ function withoutConnectionSettings(raw: unknown): unknown {
   if (!isRecord(raw) || !Array.isArray(raw.environments)) return raw;
   return {
     ...raw,
-    environments: raw.environments.map(entry => {
-      if (!isRecord(entry)) return entry;
-      const { alertmanager: _a, kubernetes: _k, ...rest } = entry;
-      return rest;
-    }),
+    environments: raw.environments.map(entry =>
+      isRecord(entry)
+        ? Object.fromEntries(
+            Object.entries(entry).filter(
+              ([key]) => !CONNECTION_SETTINGS.includes(key),
+            ),
+          )
+        : entry,
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   hasPlatformOpsAnnotations,
   PlatformOpsConfig,
+  Problem,
   summarizeEntity,
 } from '@platform-ops/plugin-platform-ops-common';
 import { Document, LineCounter, parseAllDocuments } from 'yaml';
@@ -84,24 +85,33 @@ export function lintText(
 
     const entity = data as Entity;
     result.entities += 1;
-    const annotations = entity.metadata.annotations as unknown;
-    if (annotations !== undefined && !isRecord(annotations)) {
+    const shapeError = whyNotValid(entity);
+    if (shapeError) {
       result.errors.push({
         file,
         ...lineAndColumn(
-          position(
-            document.getIn(['metadata', 'annotations'], true) as Located,
-          ),
+          position(document.getIn(shapeError.path, true) as Located),
         ),
-        message: `${stringifyEntityRef(
-          entity,
-        )}: metadata.annotations is not a map, so the catalog rejects this entity`,
+        message: `${entity.kind}:${entity.metadata.name}: ${shapeError.message}, so the catalog rejects this entity`,
       });
       return;
     }
     if (!hasPlatformOpsAnnotations(entity)) return;
     const ref = stringifyEntityRef(entity);
-    for (const problem of summarizeEntity(entity, config).problems) {
+    let problems: Problem[];
+    try {
+      problems = summarizeEntity(entity, config).problems;
+    } catch (error) {
+      // The parsers never throw on bad values; an entity shaped in a way
+      // the catalog would reject still must not stop the other files.
+      result.errors.push({
+        file,
+        ...lineAndColumn(position(document.contents as Located)),
+        message: `${ref}: cannot be checked: ${(error as Error).message}`,
+      });
+      return;
+    }
+    for (const problem of problems) {
       const { line, col } = position(annotationNode(document, problem.key));
       result.findings.push({
         file,
@@ -143,6 +153,26 @@ function whyNotAnEntity(data: unknown): string | undefined {
   return missing.length > 0
     ? `not a catalog entity: no ${missing.join(', ')}`
     : undefined;
+}
+
+/** Entity fields that would make the checks themselves fail. */
+function whyNotValid(
+  entity: Entity,
+): { path: string[]; message: string } | undefined {
+  const { namespace, annotations } = entity.metadata as Record<string, unknown>;
+  if (namespace !== undefined && typeof namespace !== 'string') {
+    return {
+      path: ['metadata', 'namespace'],
+      message: 'metadata.namespace is not a string',
+    };
+  }
+  if (annotations !== undefined && !isRecord(annotations)) {
+    return {
+      path: ['metadata', 'annotations'],
+      message: 'metadata.annotations is not a map',
+    };
+  }
+  return undefined;
 }
 
 function lineAndColumn(at: { line: number; col: number }) {

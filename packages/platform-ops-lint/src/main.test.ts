@@ -359,6 +359,50 @@ data: { a: b }
     ]);
   });
 
+  it('reports entities the catalog would reject, and values that are not strings, without crashing', async () => {
+    write('app-config.yaml', CONFIG);
+    write(
+      'odd.yaml',
+      `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: listed
+  namespace: [a, b]
+  annotations:
+    platform-ops/scope: platform
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: typed
+  annotations:
+    platform-ops/scope: platform
+    platform-ops/environments: 12
+`,
+    );
+
+    const { code, report } = await runJson('odd.yaml');
+
+    expect(code).toBe(2);
+    expect(report.errors).toEqual([
+      {
+        file: 'odd.yaml',
+        line: 5,
+        column: 14,
+        message: expect.stringContaining('metadata.namespace is not a string'),
+      },
+    ]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        line: 15,
+        entity: 'component:default/typed',
+        key: 'platform-ops/environments',
+        value: '12',
+        expected: 'a string',
+      }),
+    ]);
+  });
+
   it('matches nested files with a glob and fails on a pattern that matches nothing', async () => {
     write('app-config.yaml', CONFIG);
     write('services/a/catalog-info.yaml', CLEAN);
