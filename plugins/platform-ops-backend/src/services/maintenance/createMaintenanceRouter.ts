@@ -37,7 +37,20 @@ const changesQuery = z
     from: timestampInput.optional(),
     to: timestampInput.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((query, context) => {
+    if (
+      query.from &&
+      query.to &&
+      Date.parse(query.to) <= Date.parse(query.from)
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'must be after from',
+      });
+    }
+  });
 
 const windowsQuery = z
   .object({
@@ -119,8 +132,19 @@ export async function createMaintenanceRouter(options: {
       .filter(change => change.entityRefs.length > 0);
   }
 
+  /** A 400 naming the query's environment when config does not have it. */
+  function checkEnvironment(environment: string | undefined) {
+    const known = config.environments.map(entry => entry.name);
+    if (environment && !known.includes(environment)) {
+      throw new InputError(
+        `Invalid query: environment: must be one of ${known.join(', ')}`,
+      );
+    }
+  }
+
   router.get('/changes', async (req, res) => {
     const query = parseInput(changesQuery, req.query, 'query');
+    checkEnvironment(query.environment);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -182,12 +206,7 @@ export async function createMaintenanceRouter(options: {
     const from = DateTime.fromISO(query.from);
     const to = DateTime.fromISO(query.to);
     const environment = query.environment;
-    const known = config.environments.map(entry => entry.name);
-    if (environment && !known.includes(environment)) {
-      throw new InputError(
-        `Invalid query: environment: must be one of ${known.join(', ')}`,
-      );
-    }
+    checkEnvironment(environment);
     const occurrences: Array<WindowOccurrence & { environments: string[] }> =
       [];
     for (const [name, window] of Object.entries(config.maintenance.windows)) {
