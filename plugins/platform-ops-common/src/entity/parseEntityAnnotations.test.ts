@@ -307,6 +307,26 @@ describe('parseEntityAnnotations', () => {
       expect.objectContaining({ key: 'platform-ops/typo', value: 'null' }),
     ]);
   });
+
+  it('shows a map or a list written as an annotation value as the YAML wrote it', () => {
+    const entity = entityWith({
+      'platform-ops/scope': { party: 'platform' } as unknown as string,
+      'platform-ops/runbok': ['a', 'b'] as unknown as string,
+    });
+    const { problems } = parseEntityAnnotations(entity, NOW);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        key: 'platform-ops/scope',
+        value: '{"party":"platform"}',
+        expected: 'a string',
+      }),
+      expect.objectContaining({
+        key: 'platform-ops/runbok',
+        value: '["a","b"]',
+      }),
+    ]);
+    expect(problems[0].message).not.toContain('[object Object]');
+  });
 });
 
 describe('hasPlatformOpsAnnotations', () => {

@@ -85,6 +85,21 @@ export const PLATFORM_OPS_ANNOTATIONS: readonly string[] = Object.values(
 ).map(([key]) => key);
 
 /**
+ * A value that is not a string, as the YAML wrote it: a map or list as JSON
+ * rather than `[object Object]`.
+ */
+function asWritten(value: unknown): string {
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return Array.isArray(value) ? 'a list' : 'a map';
+    }
+  }
+  return String(value);
+}
+
+/**
  * Parses every `platform-ops/` annotation of an entity. Never throws: bad
  * values and unknown `platform-ops/` keys (usually typos) become problems.
  *
@@ -101,7 +116,7 @@ export function parseEntityAnnotations(
     const text = raw[key];
     if (text === undefined) continue;
     if (typeof text !== 'string') {
-      problems.push(problem(key, String(text), 'a string'));
+      problems.push(problem(key, asWritten(text), 'a string'));
       continue;
     }
     const parsed = (parse as (text: string, now: DateTime) => Parsed<unknown>)(
@@ -119,7 +134,7 @@ export function parseEntityAnnotations(
       problems.push(
         problem(
           key,
-          String(raw[key]),
+          asWritten(raw[key]),
           `a known annotation key: ${PLATFORM_OPS_ANNOTATIONS.join(', ')}`,
         ),
       );
