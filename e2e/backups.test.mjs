@@ -41,12 +41,17 @@ function environment(backups, name) {
   return found;
 }
 
-async function backupsCard(entityPath) {
-  const opened = await openSignedIn(await sharedBrowser(), entityPath);
-  const card = cardTitled(opened.page, 'Backups').last();
-  await card.waitFor();
-  await settled(card);
-  return { ...opened, card };
+async function backupsCard(entityPath, t) {
+  const opened = await openSignedIn(await sharedBrowser(), entityPath, { test: t });
+  try {
+    const card = cardTitled(opened.page, 'Backups').last();
+    await card.waitFor();
+    await settled(card);
+    return { ...opened, card };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
 }
 
 describe('backups: the summary API', () => {
@@ -126,37 +131,37 @@ describe('backups: the summary API', () => {
 });
 
 describe('backups: the card in a browser', () => {
-  test('postgresql-orders shows its breached RPO', async () => {
-    const { card, context, errors } = await backupsCard('/catalog/default/component/postgresql-orders');
+  test('postgresql-orders shows its breached RPO', async t => {
+    const { card, close, errors } = await backupsCard('/catalog/default/component/postgresql-orders', t);
     try {
       await card.getByText(/^RPO breached: no successful backup/).first().waitFor();
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 
-  test('velero shows the failed backup and the paused schedule', async () => {
-    const { card, context, errors } = await backupsCard('/catalog/default/component/velero');
+  test('velero shows the failed backup and the paused schedule', async t => {
+    const { card, close, errors } = await backupsCard('/catalog/default/component/velero', t);
     try {
       await card.getByText(/^Failed: backup /).first().waitFor();
       await card.getByText(/^Partially failed: backup /).first().waitFor();
       await card.getByText(/is paused: it makes no backups/).first().waitFor();
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 
-  test('rabbitmq shows its scope mismatch', async () => {
-    const { card, context, errors } = await backupsCard('/catalog/default/component/rabbitmq');
+  test('rabbitmq shows its scope mismatch', async t => {
+    const { card, close, errors } = await backupsCard('/catalog/default/component/rabbitmq', t);
     try {
       await card.getByText(/Declared but not covered/).first().waitFor();
       await card.getByText(/Covered but not declared/).first().waitFor();
       assert.match(await card.innerText(), /rabbitmq-system/);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

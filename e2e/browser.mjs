@@ -1,6 +1,10 @@
 // Shared helpers for the browser tests: Debian's Chromium driven by
 // playwright-core (never playwright's own browser downloads), and guest
 // sign-in on the app served by the backend that scripts/run-e2e.js started.
+// Every browser test leaves a full-page screenshot of what it checked in
+// e2e-test-report/screenshots/ (git-ignored), whether it passed or failed.
+import fs from 'node:fs';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 /** Debian's Chromium. */
@@ -11,6 +15,14 @@ export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:7007';
 
 /** How long one page or element may take to appear. */
 export const TIMEOUT_MS = 30_000;
+
+/** Where each browser test's screenshot goes; set by scripts/run-e2e.js. */
+export const REPORT_SCREENSHOT_DIR =
+  process.env.E2E_REPORT_SCREENSHOT_DIR ??
+  path.resolve(import.meta.dirname, '..', 'e2e-test-report', 'screenshots');
+
+/** The tallest a report screenshot gets, in CSS pixels. */
+const MAX_SCREENSHOT_HEIGHT = 10_000;
 
 /**
  * One browser per test file, launched on first use (so a file whose tests are
@@ -46,8 +58,17 @@ export function launchBrowser() {
 /**
  * A fresh page at `path`, signed in as guest: the sign-in page's "Enter"
  * button is clicked, after which the app renders `path` itself.
+ *
+ * In a test, pass the test's context as `options.test` and end with
+ * `await close()` in a `finally`: it saves the page as the test left it to
+ * `REPORT_SCREENSHOT_DIR/<test file>-<test name>.png`, then closes the
+ * browser context. Under `node --test` a page opened without `test` is an
+ * error, so that no browser test goes without its screenshot.
  */
 export async function openSignedIn(browser, path, options = {}) {
+  if (!options.test && process.env.NODE_TEST_CONTEXT) {
+    throw new Error(`openSignedIn(${path}): pass { test: t } so that the test leaves its screenshot`);
+  }
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
@@ -57,11 +78,66 @@ export async function openSignedIn(browser, path, options = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', error => errors.push(error.message));
-  await page.goto(`${BASE_URL}${path}`);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  // The sign-in page is gone once the sidebar of the app is there.
-  await page.getByRole('button', { name: 'Enter' }).waitFor({ state: 'detached' });
-  return { page, context, errors };
+  const close = async () => {
+    try {
+      if (options.test) await reportScreenshot(page, options.test);
+    } finally {
+      await context.close();
+    }
+  };
+  try {
+    await page.goto(`${BASE_URL}${path}`);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    // The sign-in page is gone once the sidebar of the app is there.
+    await page.getByRole('button', { name: 'Enter' }).waitFor({ state: 'detached' });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { page, context, errors, close };
+}
+
+/** `e2e/drain-readiness.test.mjs` and "rabbitmq: 1 replica" → `drain-readiness-rabbitmq-1-replica.png`. */
+export function reportScreenshotName(testFile, testName) {
+  const slug = text =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  const file = path.basename(testFile ?? 'e2e').replace(/\.test\.mjs$|\.mjs$/, '');
+  return `${slug(file)}-${slug(testName).slice(0, 100).replace(/-+$/, '')}.png`;
+}
+
+/**
+ * The whole page, not only the viewport: Backstage scrolls inside its own
+ * container, so the viewport is made as tall as the tallest scrolled
+ * content first. A page that cannot be captured (closed, crashed) is
+ * reported on stderr and never hides the test's own result.
+ */
+async function reportScreenshot(page, t) {
+  const file = path.join(REPORT_SCREENSHOT_DIR, reportScreenshotName(t.filePath ?? process.argv[1], t.name));
+  try {
+    fs.mkdirSync(REPORT_SCREENSHOT_DIR, { recursive: true });
+    const viewport = page.viewportSize();
+    const height = await page.evaluate(() =>
+      Math.max(
+        document.documentElement.scrollHeight,
+        ...[...document.querySelectorAll('*')]
+          .filter(element => element.scrollHeight > element.clientHeight + 1)
+          .filter(element => /auto|scroll/.test(getComputedStyle(element).overflowY))
+          .map(element => element.getBoundingClientRect().top + window.scrollY + element.scrollHeight),
+      ),
+    );
+    if (viewport && height > viewport.height) {
+      await page.setViewportSize({
+        width: viewport.width,
+        height: Math.min(Math.ceil(height), MAX_SCREENSHOT_HEIGHT),
+      });
+    }
+    await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 10_000 });
+  } catch (error) {
+    process.stderr.write(`no screenshot ${file}: ${error.message}\n`);
+  }
 }
 
 /**

@@ -7,12 +7,17 @@ import { cardTitled, closeSharedBrowser, openSignedIn, sharedBrowser, settled } 
 
 after(closeSharedBrowser);
 
-async function platformOpsCard(entityPath) {
-  const opened = await openSignedIn(await sharedBrowser(), entityPath);
-  const card = cardTitled(opened.page, 'Platform Ops').last();
-  await card.waitFor();
-  await settled(card);
-  return { ...opened, card };
+async function platformOpsCard(entityPath, t) {
+  const opened = await openSignedIn(await sharedBrowser(), entityPath, { test: t });
+  try {
+    const card = cardTitled(opened.page, 'Platform Ops').last();
+    await card.waitFor();
+    await settled(card);
+    return { ...opened, card };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
 }
 
 /** The value part of a "label: value" field in the card. */
@@ -24,8 +29,8 @@ function field(card, label) {
 }
 
 describe('entity page', () => {
-  test('ingress-nginx: the Platform Ops card says inside the platform scope, P1 in production', async () => {
-    const { card, context, errors } = await platformOpsCard('/catalog/default/component/ingress-nginx');
+  test('ingress-nginx: the Platform Ops card says inside the platform scope, P1 in production', async t => {
+    const { card, close, errors } = await platformOpsCard('/catalog/default/component/ingress-nginx', t);
     try {
       await card.getByText('Inside the platform scope').first().waitFor();
       const production = field(card.locator('section[aria-label="Alerting"]'), 'production');
@@ -38,12 +43,12 @@ describe('entity page', () => {
       assert.deepEqual(await staging.locator('[class*="MuiChip-root"]').allInnerTexts(), ['P2']);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 
-  test('rabbitmq: the runbook problem is reported and no javascript: link exists', async () => {
-    const { page, card, context, errors } = await platformOpsCard('/catalog/default/component/rabbitmq');
+  test('rabbitmq: the runbook problem is reported and no javascript: link exists', async t => {
+    const { page, card, close, errors } = await platformOpsCard('/catalog/default/component/rabbitmq', t);
     try {
       const problems = card.getByRole('list', { name: 'Annotation problems' });
       await problems.waitFor();
@@ -66,14 +71,15 @@ describe('entity page', () => {
       assert.equal(await card.getByRole('link', { name: /javascript:/i }).count(), 0);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 
-  test('ingress-nginx: the Alerts card shows the live P1 and the staging heartbeat warning', async () => {
-    const { page, context, errors } = await openSignedIn(
+  test('ingress-nginx: the Alerts card shows the live P1 and the staging heartbeat warning', async t => {
+    const { page, close, errors } = await openSignedIn(
       await sharedBrowser(),
       '/catalog/default/component/ingress-nginx',
+      { test: t },
     );
     try {
       await cardTitled(page, 'Platform Ops').last().waitFor();
@@ -88,7 +94,7 @@ describe('entity page', () => {
       assert.match(await alerts.innerText(), /staging/i);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

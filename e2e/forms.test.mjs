@@ -16,10 +16,11 @@ async function choose(page, form, field, option) {
 }
 
 describe('forms', () => {
-  test('record a drill on velero, then see it in its drill history', async () => {
-    const { page, context, errors } = await openSignedIn(
+  test('record a drill on velero, then see it in its drill history', async t => {
+    const { page, close, errors } = await openSignedIn(
       await sharedBrowser(),
       '/catalog/default/component/velero/platform-ops',
+      { test: t },
     );
     const scenario = `Rebuild the velero namespace from the off-site copy (${Date.now()})`;
     try {
@@ -38,14 +39,15 @@ describe('forms', () => {
       assert.match(await row.first().innerText(), /50m/);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 
-  test('announce a change on ingress-nginx, then see it in its change history', async () => {
-    const { page, context, errors } = await openSignedIn(
+  test('announce a change on ingress-nginx, then see it in its change history', async t => {
+    const { page, close, errors } = await openSignedIn(
       await sharedBrowser(),
       '/catalog/default/component/ingress-nginx/platform-ops',
+      { test: t },
     );
     const title = `Ingress NGINX configuration reload tuning (${Date.now()})`;
     try {
@@ -68,7 +70,7 @@ describe('forms', () => {
       assert.match(await row.first().innerText(), /staging/);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

@@ -9,8 +9,8 @@ const SEARCH_LABEL = 'Component, namespace or alert label';
 after(closeSharedBrowser);
 
 describe('incident lookup', () => {
-  test('namespace=ingress-nginx finds ingress-nginx with owner and escalation; Enter opens it', async () => {
-    const { page, context, errors } = await openSignedIn(await sharedBrowser(), '/platform-ops');
+  test('namespace=ingress-nginx finds ingress-nginx with owner and escalation; Enter opens it', async t => {
+    const { page, close, errors } = await openSignedIn(await sharedBrowser(), '/platform-ops', { test: t });
     try {
       const search = page.getByLabel(SEARCH_LABEL);
       await search.waitFor();
@@ -35,7 +35,7 @@ describe('incident lookup', () => {
       await page.waitForURL(/\/catalog\/default\/component\/ingress-nginx\/?$/);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

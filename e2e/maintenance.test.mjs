@@ -184,10 +184,11 @@ describe('maintenance: the API', () => {
 });
 
 describe('maintenance: the card in a browser', () => {
-  test('checkout-service shows the ingress-nginx major change, via ingress-nginx', async () => {
-    const { page, context, errors } = await openSignedIn(
+  test('checkout-service shows the ingress-nginx major change, via ingress-nginx', async t => {
+    const { page, close, errors } = await openSignedIn(
       await sharedBrowser(),
       '/catalog/default/component/checkout-service',
+      { test: t },
     );
     try {
       const card = cardTitled(page, 'Maintenance').last();
@@ -201,12 +202,16 @@ describe('maintenance: the card in a browser', () => {
       assert.match(text, /via\s+ingress-nginx/);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 
-  test('kubernetes shows its end of life coming', async () => {
-    const { page, context, errors } = await openSignedIn(await sharedBrowser(), '/catalog/default/component/kubernetes');
+  test('kubernetes shows its end of life coming', async t => {
+    const { page, close, errors } = await openSignedIn(
+      await sharedBrowser(),
+      '/catalog/default/component/kubernetes',
+      { test: t },
+    );
     try {
       const card = cardTitled(page, 'Maintenance').last();
       await card.waitFor();
@@ -214,14 +219,15 @@ describe('maintenance: the card in a browser', () => {
       await card.getByText(/^End of life in \d+ days \(2027-02-28\)/).first().waitFor();
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 
-  test('the kubernetes tab lists the done change with its retrospective', async () => {
-    const { page, context, errors } = await openSignedIn(
+  test('the kubernetes tab lists the done change with its retrospective', async t => {
+    const { page, close, errors } = await openSignedIn(
       await sharedBrowser(),
       '/catalog/default/component/kubernetes/platform-ops',
+      { test: t },
     );
     try {
       const row = page.locator('tr').filter({ hasText: 'Node OS image refresh: runc security fix' });
@@ -229,12 +235,12 @@ describe('maintenance: the card in a browser', () => {
       assert.match(await row.first().innerText(), /Went well: All nodes were drained and replaced/);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 
-  test('the bell: the guest sees the ingress-nginx change on the notifications page, linked to the calendar', async () => {
-    const { page, context, errors } = await openSignedIn(await sharedBrowser(), '/notifications');
+  test('the bell: the guest sees the ingress-nginx change on the notifications page, linked to the calendar', async t => {
+    const { page, close, errors } = await openSignedIn(await sharedBrowser(), '/notifications', { test: t });
     try {
       const link = page.getByRole('link', { name: /Ingress NGINX 1\.11 to 1\.12 in production/ }).first();
       await link.waitFor();
@@ -244,14 +250,15 @@ describe('maintenance: the card in a browser', () => {
       );
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 
-  test('the calendar tab opens the change a notification links to, and its subscription URL serves the feed', async () => {
-    const { page, context, errors } = await openSignedIn(
+  test('the calendar tab opens the change a notification links to, and its subscription URL serves the feed', async t => {
+    const { page, close, errors } = await openSignedIn(
       await sharedBrowser(),
       `/platform-ops/maintenance?change=${INGRESS_CHANGE}`,
+      { test: t },
     );
     try {
       const opened = page.getByRole('region', { name: 'Opened change' });
@@ -269,7 +276,7 @@ describe('maintenance: the card in a browser', () => {
       assert.ok(events(await feed.text()).some(event => event.uid === `change-${INGRESS_CHANGE}@platform-ops`));
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

@@ -53,10 +53,11 @@ describe('overview: the API', () => {
 });
 
 describe('overview: the tab in a browser', () => {
-  test('a filter in the URL shows just the components with annotation problems', async () => {
-    const { page, context, errors } = await openSignedIn(
+  test('a filter in the URL shows just the components with annotation problems', async t => {
+    const { page, close, errors } = await openSignedIn(
       await sharedBrowser(),
       '/platform-ops/overview?status=annotation-problems',
+      { test: t },
     );
     try {
       const table = page.locator('table').first();
@@ -70,7 +71,7 @@ describe('overview: the tab in a browser', () => {
       assert.equal(await table.getByRole('link', { name: 'Ingress NGINX' }).count(), 0);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

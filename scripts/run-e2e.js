@@ -16,7 +16,9 @@
  *   4. seeds the demo's drills and changes through the API
  *      (scripts/demo-seed.js, as `npm start` does); a failure stops the run;
  *   5. runs the browser tests e2e/*.test.mjs with `node --test` (playwright-core
- *      driving Debian's Chromium);
+ *      driving Debian's Chromium); each browser test leaves a full-page
+ *      screenshot of what it checked, passed or failed, in
+ *      e2e-test-report/screenshots/ (git-ignored, emptied at the start of a run);
  *   6. stops everything, also on failure, Ctrl-C or the overall time limit.
  *
  * Options:
@@ -45,6 +47,7 @@ const E2E_DIR = path.join(ROOT, 'e2e');
 const BACKEND_DIR = path.join(ROOT, 'packages', 'backend');
 const E2E_CONFIG = path.join(E2E_DIR, 'app-config.e2e.yaml');
 const SCREENSHOT_DIR = path.join(ROOT, 'docs', 'screenshots');
+const REPORT_SCREENSHOT_DIR = path.join(ROOT, 'e2e-test-report', 'screenshots');
 
 const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_SECONDS || 300) * 1000;
 const BUILD_TIMEOUT_MS = 180 * 1000;
@@ -429,6 +432,7 @@ async function main() {
     E2E_BASE_URL: baseUrl,
     E2E_ROOT: ROOT,
     E2E_SCREENSHOT_DIR: SCREENSHOT_DIR,
+    E2E_REPORT_SCREENSHOT_DIR: REPORT_SCREENSHOT_DIR,
     E2E_ALERTMANAGER_PRODUCTION: backendEnv.E2E_ALERTMANAGER_PRODUCTION,
     E2E_ALERTMANAGER_STAGING: backendEnv.E2E_ALERTMANAGER_STAGING,
     E2E_KUBERNETES_PRODUCTION: backendEnv.E2E_KUBERNETES_PRODUCTION,
@@ -447,6 +451,8 @@ async function main() {
   if (options.screenshots) {
     code = await runNode('screenshots', [path.join(E2E_DIR, 'screenshots.mjs')], testEnv);
   } else {
+    // Only this run's screenshots: a test that no longer runs leaves none.
+    fs.rmSync(REPORT_SCREENSHOT_DIR, { recursive: true, force: true });
     code = await runNode(
       'tests',
       [
@@ -467,6 +473,13 @@ async function main() {
   }
   await cleanup();
   clearTimeout(overall);
+  if (!options.screenshots) {
+    const shots = fs.existsSync(REPORT_SCREENSHOT_DIR)
+      ? fs.readdirSync(REPORT_SCREENSHOT_DIR).filter(file => file.endsWith('.png')).length
+      : 0;
+    log('screenshots of the browser tests: ' + shots + ' in ' +
+      path.relative(ROOT, REPORT_SCREENSHOT_DIR) + '/ (git-ignored)');
+  }
   log((options.screenshots ? 'screenshots' : 'e2e suite') + (code === 0 ? ' passed' : ' FAILED') +
     ' in ' + ((Date.now() - started) / 1000).toFixed(0) + ' s');
   process.exit(code);
