@@ -109,31 +109,40 @@ export function reportScreenshotName(testFile, testName) {
 }
 
 /**
- * The whole page, not only the viewport: Backstage scrolls inside its own
- * container, so the viewport is made as tall as the tallest scrolled
- * content first. A page that cannot be captured (closed, crashed) is
- * reported on stderr and never hides the test's own result.
+ * Makes the viewport as tall as the page's content, at most
+ * `MAX_SCREENSHOT_HEIGHT`: Backstage scrolls inside its own container, so a
+ * full-page screenshot, or one of an element taller than the viewport,
+ * would otherwise show only what is in view.
+ */
+export async function fitViewportToContent(page) {
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...[...document.querySelectorAll('*')]
+        .filter(element => element.scrollHeight > element.clientHeight + 1)
+        .filter(element => /auto|scroll/.test(getComputedStyle(element).overflowY))
+        .map(element => element.getBoundingClientRect().top + window.scrollY + element.scrollHeight),
+    ),
+  );
+  if (viewport && height > viewport.height) {
+    await page.setViewportSize({
+      width: viewport.width,
+      height: Math.min(Math.ceil(height), MAX_SCREENSHOT_HEIGHT),
+    });
+  }
+}
+
+/**
+ * The whole page as the test left it. A page that cannot be captured
+ * (closed, crashed) is reported on stderr and never hides the test's own
+ * result.
  */
 async function reportScreenshot(page, t) {
   const file = path.join(REPORT_SCREENSHOT_DIR, reportScreenshotName(t.filePath ?? process.argv[1], t.name));
   try {
     fs.mkdirSync(REPORT_SCREENSHOT_DIR, { recursive: true });
-    const viewport = page.viewportSize();
-    const height = await page.evaluate(() =>
-      Math.max(
-        document.documentElement.scrollHeight,
-        ...[...document.querySelectorAll('*')]
-          .filter(element => element.scrollHeight > element.clientHeight + 1)
-          .filter(element => /auto|scroll/.test(getComputedStyle(element).overflowY))
-          .map(element => element.getBoundingClientRect().top + window.scrollY + element.scrollHeight),
-      ),
-    );
-    if (viewport && height > viewport.height) {
-      await page.setViewportSize({
-        width: viewport.width,
-        height: Math.min(Math.ceil(height), MAX_SCREENSHOT_HEIGHT),
-      });
-    }
+    await fitViewportToContent(page);
     await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 10_000 });
   } catch (error) {
     process.stderr.write(`no screenshot ${file}: ${error.message}\n`);

@@ -3,11 +3,13 @@
 // the run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { cardTitled, launchBrowser, openSignedIn, settled } from './browser.mjs';
+import { cardTitled, fitViewportToContent, launchBrowser, openSignedIn, settled } from './browser.mjs';
 
 const OUT = process.env.E2E_SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
 const ENTITY = '/catalog/default/component/ingress-nginx';
 const VIEW = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 };
+// The Platform Ops page's tables need the width of a desktop screen.
+const WIDE_VIEW = { viewport: { width: 1680, height: 1400 }, deviceScaleFactor: 2 };
 // How long to look for a card that may not exist (it renders within ~2 s).
 const OPTIONAL_WAIT_MS = 8000;
 
@@ -18,10 +20,12 @@ function say(message) {
 }
 
 async function shoot(locator, file) {
+  // A card taller than the window is shot whole, not cut at its edge.
+  await fitViewportToContent(locator.page());
   await locator.scrollIntoViewIfNeeded();
   await locator.screenshot({ path: path.join(OUT, file), animations: 'disabled' });
   written.push(file);
-  say(`wrote docs/screenshots/${file}`);
+  say(`wrote ${path.relative(process.cwd(), path.join(OUT, file))}`);
 }
 
 /** The innermost card titled `title`, or undefined when it does not appear. */
@@ -101,15 +105,15 @@ async function entityCard(browser, { entity, title, ready, file }) {
   }
 }
 
-/** A page of the Platform Ops page, whole, once `ready` shows. */
-async function platformOpsTab(browser, { path: tabPath, ready, file }) {
-  const { page, context } = await openSignedIn(browser, tabPath, VIEW);
+/** A page of the Platform Ops page, whole, once `ready` (one text or several) shows. */
+async function platformOpsTab(browser, { path: tabPath, ready, file, view = VIEW }) {
+  const { page, context } = await openSignedIn(browser, tabPath, view);
   try {
-    await page.getByText(ready).first().waitFor();
+    for (const text of [ready].flat()) await page.getByText(text).first().waitFor();
     await settled(page.locator('body'));
     await page.screenshot({ path: path.join(OUT, file), animations: 'disabled' });
     written.push(file);
-    say(`wrote docs/screenshots/${file}`);
+    say(`wrote ${path.relative(process.cwd(), path.join(OUT, file))}`);
   } finally {
     await context.close();
   }
@@ -125,7 +129,7 @@ async function lookupPage(browser) {
     await settled(page.locator('body'));
     await page.screenshot({ path: path.join(OUT, 'incident-lookup.png'), animations: 'disabled' });
     written.push('incident-lookup.png');
-    say('wrote docs/screenshots/incident-lookup.png');
+    say(`wrote ${path.relative(process.cwd(), path.join(OUT, 'incident-lookup.png'))}`);
   } finally {
     await context.close();
   }
@@ -135,6 +139,13 @@ fs.mkdirSync(OUT, { recursive: true });
 const browser = await launchBrowser();
 try {
   await entityCards(browser);
+  // rabbitmq: its runbook annotation is malformed on purpose.
+  await entityCard(browser, {
+    entity: 'rabbitmq',
+    title: 'Platform Ops',
+    ready: /javascript:alert\(1\)/,
+    file: 'platform-ops-card-problems.png',
+  });
   await silencedAlert(browser);
   // velero: a failed and a partially failed backup, a paused schedule.
   await entityCard(browser, {
@@ -142,6 +153,13 @@ try {
     title: 'Backups',
     ready: /is paused: it makes no backups/,
     file: 'backups-card.png',
+  });
+  // rabbitmq: its one replica fails the drain; staging cannot lose its largest node.
+  await entityCard(browser, {
+    entity: 'rabbitmq',
+    title: 'Maintenance',
+    ready: 'StatefulSet rabbitmq/rabbitmq: 1 replica: downtime when its node is drained; run at least 2',
+    file: 'drain-readiness.png',
   });
   // checkout-service: the ingress-nginx upgrade reaches it through dependsOn.
   await entityCard(browser, {
@@ -156,11 +174,20 @@ try {
     path: '/platform-ops/maintenance?change=demo-ingress-nginx-1-12-production',
     ready: /helm rollback ingress-nginx/,
     file: 'maintenance-calendar.png',
+    view: WIDE_VIEW,
   });
   await platformOpsTab(browser, {
     path: '/platform-ops/overview',
     ready: 'Ingress NGINX',
     file: 'overview.png',
+    view: WIDE_VIEW,
+  });
+  // The alerts seen since the backend started, P1s first.
+  await platformOpsTab(browser, {
+    path: '/platform-ops/noise',
+    ready: ['P1s that fired most often', /^IngressControllerDown$|^ingress-nginx$/],
+    file: 'alert-noise.png',
+    view: WIDE_VIEW,
   });
 } finally {
   await browser.close();
