@@ -199,7 +199,10 @@ describe('maintenance: the card in a browser', () => {
       const text = await change.innerText();
       assert.match(text, /Ingress NGINX 1\.11 to 1\.12 in production/);
       assert.match(text, /major/i);
-      assert.match(text, /via\s+ingress-nginx/);
+      // The link names ingress-nginx by its ref, then by its title once the catalog answers.
+      assert.match(text, /via\s+(ingress-nginx|Ingress NGINX)/);
+      const via = change.getByRole('link', { name: /^(ingress-nginx|Ingress NGINX)$/ });
+      assert.match((await via.getAttribute('href')) ?? '', /\/catalog\/default\/component\/ingress-nginx$/);
       assert.deepEqual(errors, [], 'no uncaught errors in the page');
     } finally {
       await close();
