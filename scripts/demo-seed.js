@@ -182,9 +182,10 @@ function chooseOccurrences(occurrences, now) {
 }
 
 const INGRESS_DESCRIPTION =
-  'New minor release of the controller with a newer NGINX. Ingress annotations that the ' +
-  'controller rates as risky (configuration snippets, for example) are refused by default: ' +
-  'check that your Ingresses do not rely on them. Staging gets it a week before production.';
+  'The controller moves to 1.12 with a newer NGINX and refuses, by default, the Ingress ' +
+  'annotations it rates as risky (configuration snippets, for example). Ingresses that rely ' +
+  'on them stop working, hence a major update: check yours. Staging gets it a week before ' +
+  'production.';
 const INGRESS_CONTINGENCY =
   'Roll the Helm release back to 1.11 (helm rollback ingress-nginx); the 1.11 image stays ' +
   'cached on every node, so the rollback takes under five minutes.';
