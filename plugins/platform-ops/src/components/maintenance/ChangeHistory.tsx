@@ -7,6 +7,7 @@ import {
   isHttpUrl,
 } from '@platform-ops/plugin-platform-ops-common';
 import { ChangeResult } from '../../api';
+import { atLeast } from '../shared/columnWidth';
 import { Retrospective } from '../shared/Retrospective';
 import { StatusLine } from '../shared/StatusLine';
 import { ChangeClassChip } from './ChangeClassChip';
@@ -72,7 +73,7 @@ function columns(
     {
       title: 'When',
       render: change => changeTimeText(change, { year: true }),
-      width: '18%',
+      ...atLeast(150),
     },
     { title: 'Change', render: change => <What change={change} /> },
     {
@@ -90,7 +91,11 @@ function columns(
         </>
       ),
     },
-    { title: 'Plan', render: change => <Plan change={change} />, width: '22%' },
+    {
+      title: 'Plan',
+      render: change => <Plan change={change} />,
+      ...atLeast(280),
+    },
     {
       title: 'Retrospective',
       render: change =>
@@ -99,7 +104,7 @@ function columns(
         ) : (
           ''
         ),
-      width: '22%',
+      ...atLeast(240),
     },
     ...(onUpdated
       ? [

@@ -4,6 +4,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { OverviewRow } from '@platform-ops/plugin-platform-ops-common';
 import { ReactNode } from 'react';
 import { LevelChip } from '../alerting/LevelChip';
+import { atLeast } from '../shared/columnWidth';
 import { Judgement, StatusLine } from '../shared/StatusLine';
 import {
   describeBackupState,
@@ -33,6 +34,7 @@ function Judged(props: { judgement?: Judgement; otherwise: string }) {
 export const overviewColumns: TableColumn<OverviewRow>[] = [
   {
     title: 'Component',
+    ...atLeast(140),
     render: row => (
       <EntityRefLink entityRef={row.entity.ref} hideIcon>
         {row.entity.title ?? row.entity.name}
@@ -41,6 +43,7 @@ export const overviewColumns: TableColumn<OverviewRow>[] = [
   },
   {
     title: 'Party',
+    ...atLeast(110),
     render: row => row.partyTitle ?? row.party ?? <Quiet>not declared</Quiet>,
   },
   {
@@ -67,6 +70,7 @@ export const overviewColumns: TableColumn<OverviewRow>[] = [
   },
   {
     title: 'Backup',
+    ...atLeast(130),
     render: row => (
       <Judged
         judgement={describeBackupState(row.backup)}
@@ -76,10 +80,12 @@ export const overviewColumns: TableColumn<OverviewRow>[] = [
   },
   {
     title: 'Next window',
+    ...atLeast(130),
     render: row => <NextWindow window={row.nextWindow} />,
   },
   {
     title: 'End of life',
+    ...atLeast(140),
     render: row => (
       <Judged
         judgement={describeEndOfLifeState(row.endOfLife)}
@@ -88,5 +94,9 @@ export const overviewColumns: TableColumn<OverviewRow>[] = [
     ),
   },
   { title: 'Problems', field: 'problemCount', type: 'numeric' },
-  { title: 'Flags', render: row => <FlagChips flags={row.flags} /> },
+  {
+    title: 'Flags',
+    ...atLeast(220),
+    render: row => <FlagChips flags={row.flags} />,
+  },
 ];
