@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
 import { PlatformOpsConfig } from './config/readConfig';
+import { WindowOccurrenceCache } from './maintenance/windows';
 import { Problem } from './problems';
 
 /**
@@ -16,6 +17,8 @@ export type SectionInput<Annotations> = {
   environments: string[];
   config: PlatformOpsConfig;
   now: DateTime;
+  /** Shares window occurrences between summaries built together. */
+  windows?: WindowOccurrenceCache;
 };
 
 /**

@@ -5,6 +5,7 @@ import {
   parsePlatformOpsConfig,
   PlatformOpsConfig,
 } from '../config/readConfig';
+import { WindowOccurrenceCache } from '../maintenance/windows';
 import { summarizeEntity } from './summarizeEntity';
 
 const NOW = DateTime.fromISO('2026-11-22T12:00:00Z', { zone: 'utc' });
@@ -546,5 +547,21 @@ describe('summarizeEntity', () => {
       retention: { value: '14d', source: 'config' },
       rto: { value: '30s', source: 'config' },
     });
+  });
+
+  it('gives the same summaries with a window cache shared between entities', () => {
+    const windows = new WindowOccurrenceCache();
+    const entities = [
+      entityWith(),
+      entityWith({
+        'platform-ops/maintenance-window': 'staging=staging-weekly',
+      }),
+      entityWith({ 'platform-ops/environments': 'production' }),
+    ];
+    for (const entity of entities) {
+      expect(summarizeEntity(entity, CONFIG, NOW, { windows })).toEqual(
+        summarizeEntity(entity, CONFIG, NOW),
+      );
+    }
   });
 });

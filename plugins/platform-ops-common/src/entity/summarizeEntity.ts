@@ -6,6 +6,7 @@ import { OpsSummary, SummaryEntity } from '../api/types';
 import { backupsSection } from '../backups/section';
 import { PlatformOpsConfig } from '../config/readConfig';
 import { maintenanceSection } from '../maintenance/section';
+import { WindowOccurrenceCache } from '../maintenance/windows';
 import { scopeSection } from '../scope/section';
 import { SectionInput } from '../types';
 import { resolveEnvironments } from './environments';
@@ -28,7 +29,8 @@ function summaryEntityOf(entity: Entity): SummaryEntity {
  * Combines an entity's annotations with the config defaults into the
  * config-aware part of its {@link OpsSummary}. Each aspect builds its own
  * section; this only parses once and composes them. Pure: the backend adds
- * live data from its sources on top.
+ * live data from its sources on top. Summarizing many entities at one
+ * `now`, pass one `windows` cache for all of them.
  *
  * @public
  */
@@ -36,6 +38,7 @@ export function summarizeEntity(
   entity: Entity,
   config: PlatformOpsConfig,
   now: DateTime = DateTime.utc(),
+  options: { windows?: WindowOccurrenceCache } = {},
 ): OpsSummary {
   const parsed = parseEntityAnnotations(entity, now);
   const { environments, problems: environmentProblems } = resolveEnvironments(
@@ -48,6 +51,7 @@ export function summarizeEntity(
     environments,
     config,
     now,
+    windows: options.windows,
   };
   const scope = scopeSection(input);
   const alerting = alertingSection(input);

@@ -55,7 +55,7 @@ export function maintenanceSection(
       windows[environment] = sourced(annotated, fallback as string);
     }
   }
-  const { now, config: settings } = input;
+  const { now, config: settings, windows: shared } = input;
   const selection = workloadSelectionOf(input.entity);
   problems.push(...selection.problems);
   const ordered = environmentWindows(
@@ -74,13 +74,17 @@ export function maintenanceSection(
       occurrences: Object.fromEntries(
         ordered.map(({ environment, name, window }) => [
           environment,
-          currentAndNextWindow(name, window, now),
+          shared
+            ? shared.currentAndNext(name, window, now)
+            : currentAndNextWindow(name, window, now),
         ]),
       ),
       endOfLife: annotations.release
         ? endOfLifeOf(annotations.release, settings, now)
         : undefined,
-      skew: skewWarnings(ordered, { from: now, months: SKEW_MONTHS }),
+      skew: shared
+        ? shared.skew(ordered, { from: now, months: SKEW_MONTHS })
+        : skewWarnings(ordered, { from: now, months: SKEW_MONTHS }),
       // The live part is filled by the backend from the announced changes
       // and the clusters.
       changes: [],

@@ -6,6 +6,7 @@ import {
   environmentWindows,
   skewWarnings,
   windowOccurrences,
+  WindowOccurrenceCache,
 } from './windows';
 
 /*
@@ -193,6 +194,56 @@ describe('skewWarnings', () => {
       "In 2026-11, staging's window (2026-11-17 09:00 Europe/Stockholm) does not come before production's (2026-11-10 02:00 Europe/Stockholm)",
       "In 2026-12, staging's window (2026-12-15 09:00 Europe/Stockholm) does not come before production's (2026-12-08 02:00 Europe/Stockholm)",
     ]);
+  });
+});
+
+describe('WindowOccurrenceCache', () => {
+  const window = config.maintenance.windows['prod-monthly'];
+  const late = configWith({
+    'staging-monthly': {
+      ...DESIGN['staging-monthly'],
+      rrule: 'FREQ=MONTHLY;BYDAY=3TU',
+    },
+  });
+
+  it('answers as the functions it stands for, once per window and moment', () => {
+    const cache = new WindowOccurrenceCache();
+    const now = utc('2026-11-10T02:00:00Z');
+    const first = cache.currentAndNext('prod-monthly', window, now);
+    expect(first).toEqual(currentAndNextWindow('prod-monthly', window, now));
+    expect(cache.currentAndNext('prod-monthly', window, now)).toBe(first);
+    const later = utc('2026-11-10T05:00:00Z');
+    expect(cache.currentAndNext('prod-monthly', window, later)).toEqual(
+      currentAndNextWindow('prod-monthly', window, later),
+    );
+
+    const range = { from: utc('2026-11-01T00:00:00Z'), months: 2 };
+    const skew = cache.skew(environmentWindows(late), range);
+    expect(skew).toEqual(skewWarnings(environmentWindows(late), range));
+    expect(skew).toHaveLength(2);
+    expect(cache.skew(environmentWindows(late), range)).toBe(skew);
+  });
+
+  it('tells apart windows of the same name from different configs', () => {
+    const cache = new WindowOccurrenceCache();
+    const range = { from: utc('2026-11-01T00:00:00Z'), months: 2 };
+    expect(cache.skew(environmentWindows(late), range)).toHaveLength(2);
+    expect(cache.skew(environmentWindows(config), range)).toEqual([]);
+    const now = utc('2026-11-01T00:00:00Z');
+    expect(
+      cache.currentAndNext(
+        'staging-monthly',
+        late.maintenance.windows['staging-monthly'],
+        now,
+      ).next?.start,
+    ).toBe('2026-11-17T08:00:00.000Z');
+    expect(
+      cache.currentAndNext(
+        'staging-monthly',
+        config.maintenance.windows['staging-monthly'],
+        now,
+      ).next?.start,
+    ).toBe('2026-11-03T08:00:00.000Z');
   });
 });
 

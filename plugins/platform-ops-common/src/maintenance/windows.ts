@@ -151,6 +151,71 @@ export function skewWarnings(
   return warnings;
 }
 
+/**
+ * The occurrences and skew warnings of maintenance windows, each computed
+ * once for many summaries built at the same moment: thousands of
+ * components share a few windows, and expanding a recurrence rule in its
+ * time zone is costly. Results are shared between the summaries, so they
+ * must not be changed. Use one for a batch of summaries; it grows with the
+ * distinct moments it is asked about.
+ *
+ * @public
+ */
+export class WindowOccurrenceCache {
+  /** A number per window config object: equal names of another config differ. */
+  private readonly ids = new Map<MaintenanceWindowConfig, number>();
+  private readonly occurrences = new Map<
+    string,
+    { current?: WindowOccurrence; next?: WindowOccurrence }
+  >();
+  private readonly skews = new Map<string, string[]>();
+
+  /** {@link currentAndNextWindow}, once per window and moment. */
+  currentAndNext(
+    name: string,
+    window: MaintenanceWindowConfig,
+    now: DateTime,
+  ): { current?: WindowOccurrence; next?: WindowOccurrence } {
+    const key = `${this.idOf(window)} ${name} ${now.toMillis()}`;
+    let found = this.occurrences.get(key);
+    if (!found) {
+      found = currentAndNextWindow(name, window, now);
+      this.occurrences.set(key, found);
+    }
+    return found;
+  }
+
+  /** {@link skewWarnings}, once per list of windows and range. */
+  skew(
+    windows: EnvironmentWindow[],
+    options: { from: DateTime; months: number },
+  ): string[] {
+    const key = [
+      options.from.toMillis(),
+      options.months,
+      ...windows.map(
+        ({ environment, name, window }) =>
+          `${environment} ${name} ${this.idOf(window)}`,
+      ),
+    ].join('\n');
+    let found = this.skews.get(key);
+    if (!found) {
+      found = skewWarnings(windows, options);
+      this.skews.set(key, found);
+    }
+    return found;
+  }
+
+  private idOf(window: MaintenanceWindowConfig): number {
+    let id = this.ids.get(window);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(window, id);
+    }
+    return id;
+  }
+}
+
 function describe(occurrence: WindowOccurrence): string {
   const local = DateTime.fromISO(occurrence.start, {
     zone: occurrence.timezone,
