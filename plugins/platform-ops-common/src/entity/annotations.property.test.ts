@@ -4,8 +4,8 @@ import {
   annotatedEntity,
   GENERATED_KEYS,
   isDangerousHref,
-} from '../__testUtils__/arbitraries';
-import { liveData, withLiveData } from '../__testUtils__/liveData';
+} from '../testUtils/arbitraries';
+import { liveData, withLiveData } from '../testUtils/liveData';
 import { parsePlatformOpsConfig } from '../config/readConfig';
 import { overviewRowOf, sortOverviewRows } from '../overview/rows';
 import { alertLabelsOf, rankLookup } from '../scope/lookup';

@@ -20,7 +20,7 @@ import {
   isDangerousHref,
   liveData,
   withLiveData,
-} from '../__testUtils__/arbitraries';
+} from '@platform-ops/plugin-platform-ops-common/testUtils';
 import { testConfig, testNow } from '../testing/testConfig';
 import { EntityScopeCard } from './scope';
 import { EntityAlertsCard } from './alerting';
