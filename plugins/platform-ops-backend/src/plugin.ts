@@ -114,15 +114,12 @@ export const platformOpsPlugin = createBackendPlugin({
           config: platformOpsConfig,
           logger,
         });
-        // Each replica keeps its own in-memory index, so the task is local.
-        await scheduler.scheduleTask({
-          id: 'platform-ops-entity-index',
-          scope: 'local',
-          frequency: { seconds: INDEX_REFRESH_SECONDS },
-          timeout: { seconds: INDEX_REFRESH_SECONDS },
-          fn: () => index.refresh(),
-        });
-
+        /**
+         * A poll here stored new snapshots: the summaries take them at once;
+         * other replicas see them at their next check. Set once the
+         * summary cache exists: a poll may end before.
+         */
+        let summariesChanged = () => {};
         const snapshots = await SnapshotStore.create({ database });
         const leases = await PollLeases.create({ database });
         /**
@@ -167,7 +164,10 @@ export const platformOpsPlugin = createBackendPlugin({
         await schedulePoll({
           id: 'platform-ops-alerts-poll',
           interval: platformOpsConfig.alerting.pollInterval,
-          poll: signal => poller.poll({ signal }),
+          poll: async signal => {
+            await poller.poll({ signal });
+            summariesChanged();
+          },
         });
         const alertService = AlertService.create({
           snapshots,
@@ -204,6 +204,7 @@ export const platformOpsPlugin = createBackendPlugin({
           interval: platformOpsConfig.backups.pollInterval,
           poll: async signal => {
             await backupPoller.poll({ signal });
+            summariesChanged();
           },
         });
         const backupService = BackupService.create({
@@ -239,6 +240,7 @@ export const platformOpsPlugin = createBackendPlugin({
           interval: platformOpsConfig.maintenance.pollInterval,
           poll: async signal => {
             await clusterPoller.poll({ signal });
+            summariesChanged();
           },
         });
         const drainService = DrainService.create({
@@ -271,6 +273,26 @@ export const platformOpsPlugin = createBackendPlugin({
           auth,
           layers,
           logger,
+        });
+        summariesChanged = () => {
+          summaryCache
+            .refresh()
+            .catch(error =>
+              logger.warn(`Rebuilding the summaries failed: ${error}`),
+            );
+        };
+        // Each replica keeps its own in-memory index, so the task is local.
+        // The summaries are built after each refresh, the first one at
+        // startup, so that no request waits for them.
+        await scheduler.scheduleTask({
+          id: 'platform-ops-entity-index',
+          scope: 'local',
+          frequency: { seconds: INDEX_REFRESH_SECONDS },
+          timeout: { seconds: INDEX_REFRESH_SECONDS },
+          fn: async () => {
+            await index.refresh();
+            summariesChanged();
+          },
         });
         const summaryService = CatalogSummaryService.create({
           catalog,

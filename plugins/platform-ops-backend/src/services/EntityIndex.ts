@@ -8,11 +8,13 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   alertLabelsOf,
+  ComponentIndex,
   hasPlatformOpsAnnotations,
   LookupCandidate,
   OpsSummary,
   PlatformOpsConfig,
   summarizeEntity,
+  WindowOccurrenceCache,
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
 
@@ -63,6 +65,8 @@ export class EntityIndex {
   private entries = new Map<string, IndexedEntity>();
   private graph: CatalogGraph = { dependsOn: new Map(), owners: new Map() };
   private refreshedAt?: DateTime;
+  private refreshes = 0;
+  private matchers?: { generation: number; index: ComponentIndex };
   private loading?: Promise<void>;
 
   private constructor(
@@ -95,6 +99,8 @@ export class EntityIndex {
     const now = this.clock();
     const next = new Map<string, IndexedEntity>();
     const graph: CatalogGraph = { dependsOn: new Map(), owners: new Map() };
+    // Most components share a few windows: their occurrences once each.
+    const windows = new WindowOccurrenceCache();
     for await (const page of this.catalog.streamEntities(
       { fields: FIELDS },
       { credentials },
@@ -112,7 +118,9 @@ export class EntityIndex {
         )?.targetRef;
         if (owner) graph.owners.set(ref, owner);
         if (!hasPlatformOpsAnnotations(entity)) continue;
-        const summary = summarizeEntity(entity, this.config, now);
+        const summary = summarizeEntity(entity, this.config, now, {
+          windows,
+        });
         next.set(ref, {
           ref,
           entity,
@@ -124,6 +132,7 @@ export class EntityIndex {
     this.entries = next;
     this.graph = graph;
     this.refreshedAt = now;
+    this.refreshes += 1;
     this.logger.debug(`Indexed ${next.size} annotated entities`);
   }
 
@@ -158,6 +167,32 @@ export class EntityIndex {
   /** Every entity's `dependsOn` targets and owner, by entity ref. */
   get catalogGraph(): CatalogGraph {
     return this.graph;
+  }
+
+  /**
+   * The alert matchers of every indexed entity, indexed for matching once
+   * per refresh: the alert poller and the summaries match every poll's
+   * alerts against them.
+   */
+  componentIndex(): ComponentIndex {
+    if (this.matchers?.generation !== this.refreshes) {
+      this.matchers = {
+        generation: this.refreshes,
+        index: ComponentIndex.build(
+          this.list().map(entry => ({
+            id: entry.ref,
+            matchers: entry.summary.alerting.matchers,
+            environments: entry.summary.alerting.environments,
+          })),
+        ),
+      };
+    }
+    return this.matchers.index;
+  }
+
+  /** Counts the refreshes that worked: it changes whenever the entries may have. */
+  get generation(): number {
+    return this.refreshes;
   }
 
   /** When the index was last refreshed, if ever. */

@@ -141,6 +141,35 @@ export class SnapshotStore {
     return snapshots;
   }
 
+  /**
+   * The snapshots of one kind without their data: which sources there are
+   * and when each was last fetched and attempted. Cheap enough to ask
+   * often whether any snapshot changed, on this replica or another.
+   */
+  async headers(
+    kind: StoredSnapshot<unknown>['kind'],
+  ): Promise<Omit<StoredSnapshot<unknown>, 'data'>[]> {
+    const rows: Omit<Row, 'data'>[] = await this.db<Row>(TABLE)
+      .select(
+        'source_id',
+        'kind',
+        'environment',
+        'fetched_at',
+        'attempted_at',
+        'last_error',
+      )
+      .where({ kind })
+      .orderBy('source_id');
+    return rows.map(row => ({
+      sourceId: row.source_id,
+      kind: row.kind as StoredSnapshot<unknown>['kind'],
+      environment: row.environment,
+      fetchedAt: row.fetched_at ?? undefined,
+      attemptedAt: row.attempted_at,
+      lastError: row.last_error ?? undefined,
+    }));
+  }
+
   private async upsert(row: Row): Promise<void> {
     await this.db<Row>(TABLE).insert(row).onConflict('source_id').merge();
   }

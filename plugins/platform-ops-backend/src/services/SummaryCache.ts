@@ -1,6 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { NextFunction, Request, Response } from 'express';
 import {
+  ComponentIndex,
   Contact,
   OpsSummary,
   overviewRowOf,
@@ -9,12 +10,22 @@ import {
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
 import { EntityIndex } from './EntityIndex';
+import {
+  LayerParts,
+  LayerVersion,
+  LIVE_LAYERS,
+  LiveLayer,
+  LiveLayers,
+  withLayers,
+} from './liveLayers';
 import { ContactResolver } from './scope/ContactResolver';
 import { contactRefsOf, withContacts } from './scope/contacts';
-import { LiveLayers } from './liveLayers';
 
 /** Contacts per catalog call while building. */
 const CONTACT_BATCH = 500;
+
+/** Summaries composed between two chances for requests to be served. */
+const COMPOSE_BATCH = 1_000;
 
 /**
  * Every annotated entity's full summary and overview row, built at once.
@@ -30,29 +41,58 @@ export type BuiltSummaries = {
   indexedAt?: DateTime;
 };
 
+/** A built copy with what it was built from. */
+type Copy = BuiltSummaries & {
+  /** The entity index refresh the bases come from. */
+  generation: number;
+  /** Each entity's config-aware summary with its contacts. */
+  bases: OpsSummary[];
+  components: ComponentIndex;
+  parts: LayerParts;
+  versions: Record<LiveLayer, LayerVersion>;
+  /** When each layer was filled, epoch milliseconds. */
+  filledAt: Record<LiveLayer, number>;
+  /** The writes on this replica the copy includes. */
+  writes: number;
+};
+
 /**
- * The summaries of every annotated entity, built once per refresh of their
- * inputs rather than per request: the entity index (catalog), contacts,
- * and the live layers (alert, backup and cluster snapshots, drills,
- * changes). Each backend replica keeps its own copy, rebuilt from what all
- * replicas share in the database.
+ * The summaries of every annotated entity, built once per change of their
+ * inputs rather than per request: the entity index (catalog) with the
+ * contacts, and the live layers (alert, backup and cluster snapshots,
+ * drills and reports, changes). Each backend replica keeps its own copy,
+ * built from what all replicas share in the database.
  *
- * A copy older than `maxAge` is rebuilt in the background while the old
- * one is served: each summary's sections say how old their sources are.
- * After a write on this replica (`invalidate`), the next read waits for
- * the rebuild, so a writer reads its own write.
+ * A read checks at most every `checkIntervalMs` whether an input changed,
+ * from cheap markers in the database (see {@link LayerVersion}) that see
+ * the polls and writes of every replica; a refresh of the entity index, a
+ * poll or a write on this replica asks for a check at once. Only the
+ * layers whose inputs changed are filled again, all of them when the index
+ * was refreshed; meanwhile the old copy is served. Judgements by age are
+ * kept honest: a layer is filled again when one of its fresh sources
+ * turns stale, and at least every `maxAgeMs` for the rest (an RPO
+ * breached, a change over). Every section carries its sources' fetch
+ * times, so a copy never claims data newer than it has.
+ *
+ * After a write on this replica (`invalidate`), the next read waits for a
+ * check that started after it, so a writer reads its own write.
  */
 export class SummaryCache {
-  private built?: BuiltSummaries;
-  private building?: Promise<BuiltSummaries>;
-  private dirty = false;
+  private copy?: Copy;
+  private refreshing?: Promise<BuiltSummaries>;
+  private queued?: Promise<BuiltSummaries>;
+  /** When the inputs were last checked, epoch milliseconds. */
+  private checkedAt = -Infinity;
+  /** Writes on this replica so far. */
+  private writes = 0;
 
   private constructor(
     private readonly index: EntityIndex,
     private readonly contacts: ContactResolver,
     private readonly auth: AuthService,
-    private readonly layers: LiveLayers,
+    private readonly layers: Pick<LiveLayers, 'versions' | 'fill'>,
     private readonly logger: LoggerService,
+    private readonly checkIntervalMs: number,
     private readonly maxAgeMs: number,
     private readonly clock: () => DateTime,
   ) {}
@@ -61,9 +101,11 @@ export class SummaryCache {
     index: EntityIndex;
     contacts: ContactResolver;
     auth: AuthService;
-    layers: LiveLayers;
+    layers: Pick<LiveLayers, 'versions' | 'fill'>;
     logger: LoggerService;
-    /** How old a copy may be before a read starts a rebuild. */
+    /** How often reads check whether an input changed; 5 s by default. */
+    checkIntervalMs?: number;
+    /** How old a layer may get while its inputs stay the same; 60 s by default. */
     maxAgeMs?: number;
     clock?: () => DateTime;
   }): SummaryCache {
@@ -73,39 +115,38 @@ export class SummaryCache {
       options.auth,
       options.layers,
       options.logger,
-      options.maxAgeMs ?? 5_000,
+      options.checkIntervalMs ?? 5_000,
+      options.maxAgeMs ?? 60_000,
       options.clock ?? (() => DateTime.utc()),
     );
   }
 
   /** After a write: the next read waits for a copy that includes it. */
   invalidate(): void {
-    this.dirty = true;
+    this.writes += 1;
   }
 
-  /** The current copy; builds the first one, and refreshes an old one. */
+  /** The current copy; builds the first one, and checks an old one. */
   async current(): Promise<BuiltSummaries> {
-    if (!this.built || this.dirty) {
-      this.dirty = false;
-      if (!this.built) return this.rebuild();
+    const copy = this.copy;
+    if (!copy) return this.check();
+    if (copy.writes < this.writes) {
       try {
-        return await this.rebuild();
+        return await this.refresh();
       } catch (error) {
         // The database may be restarting: the old copy beats no answer,
         // and the next read tries again.
-        this.dirty = true;
         this.logger.warn(`Rebuilding the summaries failed: ${error}`);
-        return this.built;
+        return this.copy ?? copy;
       }
     }
-    const age = this.clock().diff(this.built.builtAt).as('milliseconds');
-    if (age > this.maxAgeMs) {
-      // Served as it is meanwhile; a failed rebuild keeps the old copy.
-      this.rebuild().catch(error =>
+    if (this.clock().toMillis() - this.checkedAt >= this.checkIntervalMs) {
+      // Served as it is meanwhile; a failed check keeps the old copy.
+      this.check().catch(error =>
         this.logger.warn(`Rebuilding the summaries failed: ${error}`),
       );
     }
-    return this.built;
+    return copy;
   }
 
   /** One entity's summary, or undefined when it is not indexed. */
@@ -113,48 +154,126 @@ export class SummaryCache {
     return (await this.current()).summaries.get(ref.toLocaleLowerCase('en-US'));
   }
 
-  private rebuild(): Promise<BuiltSummaries> {
-    this.building ??= this.build()
-      .then(built => {
-        this.built = built;
-        return built;
-      })
-      .finally(() => {
-        this.building = undefined;
+  /**
+   * Checks the inputs, once the check under way if any is over, and
+   * rebuilds what changed: after an index refresh, a poll or a write.
+   */
+  refresh(): Promise<BuiltSummaries> {
+    if (this.queued) return this.queued;
+    if (!this.refreshing) return this.start();
+    this.queued = this.refreshing
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.start();
       });
-    return this.building;
+    return this.queued;
   }
 
-  private async build(): Promise<BuiltSummaries> {
+  /** A check: the one under way or queued, else a new one. */
+  private check(): Promise<BuiltSummaries> {
+    return this.queued ?? this.refreshing ?? this.start();
+  }
+
+  private start(): Promise<BuiltSummaries> {
+    const run = this.update(this.writes).finally(() => {
+      if (this.refreshing === run) this.refreshing = undefined;
+    });
+    this.refreshing = run;
+    return run;
+  }
+
+  private async update(writes: number): Promise<BuiltSummaries> {
     const started = Date.now();
+    this.checkedAt = this.clock().toMillis();
     await this.index.ensureLoaded();
-    const entries = this.index.list();
-    const contacts = await this.resolveContacts(
-      entries.flatMap(entry => contactRefsOf(entry.summary.scope)),
-    );
-    const summaries = await this.layers.fill(
-      entries.map(entry => withContacts(entry.summary, contacts)),
-    );
-    const builtAt = this.clock();
-    const byRef = new Map<string, OpsSummary>();
-    for (const summary of summaries) {
-      byRef.set(summary.entity.ref.toLocaleLowerCase('en-US'), {
-        ...summary,
-        generatedAt: builtAt.toISO()!,
-      });
+    // Versions before data: data newer than its version costs one more
+    // fill at the next check, never a change missed.
+    const versions = await this.layers.versions();
+    const now = this.clock().toMillis();
+    const previous = this.copy;
+    const rebased = !previous || previous.generation !== this.index.generation;
+    let base: Pick<Copy, 'generation' | 'bases' | 'components' | 'indexedAt'>;
+    if (!rebased) {
+      base = previous;
+    } else {
+      // Read together, so that the bases and their matchers agree.
+      const generation = this.index.generation;
+      const entries = this.index.list();
+      const components = this.index.componentIndex();
+      const indexedAt = this.index.indexedAt;
+      const contacts = await this.resolveContacts(
+        entries.flatMap(entry => contactRefsOf(entry.summary.scope)),
+      );
+      base = {
+        generation,
+        components,
+        indexedAt,
+        bases: entries.map(entry => withContacts(entry.summary, contacts)),
+      };
     }
-    const rows = sortOverviewRows(
-      summaries.map(summary => overviewRowOf(summary, builtAt)),
+    const stale = LIVE_LAYERS.filter(
+      layer =>
+        rebased ||
+        previous.versions[layer].key !== versions[layer].key ||
+        now >= (previous.versions[layer].expiresAt ?? Infinity) ||
+        now - previous.filledAt[layer] >= this.maxAgeMs,
     );
-    this.logger.debug(
-      `Built ${byRef.size} summaries in ${Date.now() - started} ms`,
-    );
-    return {
-      summaries: byRef,
-      rows,
-      builtAt,
-      indexedAt: this.index.indexedAt,
+    if (previous && stale.length === 0) {
+      previous.writes = writes;
+      return previous;
+    }
+    const parts = { ...previous?.parts } as LayerParts;
+    const filledAt = { ...previous?.filledAt } as Record<LiveLayer, number>;
+    for (const layer of stale) {
+      Object.assign(parts, {
+        [layer]: await this.layers.fill(layer, base.bases, {
+          components: base.components,
+        }),
+      });
+      filledAt[layer] = now;
+    }
+    const built = await this.compose(base.bases, parts);
+    this.copy = {
+      ...built,
+      generation: base.generation,
+      bases: base.bases,
+      components: base.components,
+      indexedAt: base.indexedAt,
+      parts,
+      versions,
+      filledAt,
+      writes,
     };
+    this.logger.debug(
+      `Built ${built.summaries.size} summaries in ${
+        Date.now() - started
+      } ms (${stale.join(', ')})`,
+    );
+    return this.copy;
+  }
+
+  /** The summaries and overview rows, yielding to requests now and then. */
+  private async compose(
+    bases: OpsSummary[],
+    parts: LayerParts,
+  ): Promise<Pick<BuiltSummaries, 'summaries' | 'rows' | 'builtAt'>> {
+    const builtAt = this.clock();
+    const generatedAt = builtAt.toISO()!;
+    const summaries = new Map<string, OpsSummary>();
+    const rows: OverviewRow[] = [];
+    for (let position = 0; position < bases.length; position++) {
+      if (position > 0 && position % COMPOSE_BATCH === 0) {
+        await new Promise(resolve => setImmediate(resolve));
+      }
+      const summary = {
+        ...withLayers(bases[position], parts, position),
+        generatedAt,
+      };
+      summaries.set(summary.entity.ref.toLocaleLowerCase('en-US'), summary);
+      rows.push(overviewRowOf(summary, builtAt));
+    }
+    return { summaries, rows: sortOverviewRows(rows), builtAt };
   }
 
   /**

@@ -45,12 +45,37 @@ const MIGRATIONS = {
 /** Rows per insert statement: below every database's bound-parameter limit. */
 const BATCH = 200;
 
+/** What a row records besides its key, as bits: seen notifying, seen silenced. */
+const ACTIVE = 1;
+const SILENCED = 2;
+
+type Row = {
+  day: string;
+  entity_ref: string;
+  environment: string;
+  level: AlertLevel;
+  fingerprint: string;
+  active: boolean;
+  silenced: boolean;
+};
+
 /**
  * Distinct alerts per component, environment, level and day, for reviewing
  * which alerts are noise. Recording is idempotent: polling the same alert
  * all day counts it once.
+ *
+ * A poll sees mostly the alerts of the poll before. The store remembers
+ * which rows of the newest day it has written and with what, and writes
+ * only those that are new or newly notifying or silenced. Rows only ever
+ * gain states and are deleted only by `prune`, so what it remembers is in
+ * the database; another replica's store writing the same rows again is
+ * harmless.
  */
 export class AlertHistoryStore {
+  /** Rows of `writtenDay` this store has written, by key, with their state bits. */
+  private written = new Map<string, number>();
+  private writtenDay = '';
+
   private constructor(private readonly db: Knex) {}
 
   static async create(options: {
@@ -69,18 +94,7 @@ export class AlertHistoryStore {
    * active or silenced once seen so, and is rewritten only then.
    */
   async record(occurrences: AlertOccurrence[]): Promise<void> {
-    const rows = new Map<
-      string,
-      {
-        day: string;
-        entity_ref: string;
-        environment: string;
-        level: AlertLevel;
-        fingerprint: string;
-        active: boolean;
-        silenced: boolean;
-      }
-    >();
+    const rows = new Map<string, Row>();
     // One row per key: a statement may not upsert the same row twice, and
     // two sources of one environment can report the same alert.
     for (const occurrence of occurrences) {
@@ -103,8 +117,13 @@ export class AlertHistoryStore {
         silenced: Boolean(seen?.silenced) || silenced,
       });
     }
-    const all = [...rows.values()];
-    if (all.length === 0) return;
+    const fresh = [...rows].filter(([key, row]) => {
+      const known =
+        row.day === this.writtenDay ? this.written.get(key) : undefined;
+      return known === undefined || (known | bitsOf(row)) !== known;
+    });
+    if (fresh.length === 0) return;
+    const all = fresh.map(([, row]) => row);
     await this.db.transaction(async tx => {
       for (let start = 0; start < all.length; start += BATCH) {
         await tx(TABLE)
@@ -120,6 +139,20 @@ export class AlertHistoryStore {
           );
       }
     });
+    this.remember(fresh);
+  }
+
+  /** Keeps the rows of the newest day written, once they are committed. */
+  private remember(rows: Array<[string, Row]>) {
+    for (const [key, row] of rows) {
+      if (row.day > this.writtenDay) {
+        this.written = new Map();
+        this.writtenDay = row.day;
+      }
+      if (row.day === this.writtenDay) {
+        this.written.set(key, (this.written.get(key) ?? 0) | bitsOf(row));
+      }
+    }
   }
 
   /**
@@ -212,6 +245,14 @@ export class AlertHistoryStore {
 
   /** Deletes days before `beforeDay`; returns how many rows went. */
   async prune(beforeDay: string): Promise<number> {
+    if (this.writtenDay < beforeDay) {
+      this.written = new Map();
+      this.writtenDay = '';
+    }
     return this.db(TABLE).where('day', '<', beforeDay).delete();
   }
+}
+
+function bitsOf(row: Row): number {
+  return (row.active ? ACTIVE : 0) | (row.silenced ? SILENCED : 0);
 }

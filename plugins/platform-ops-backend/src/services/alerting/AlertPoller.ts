@@ -3,7 +3,6 @@ import {
   AlertBatch,
   heartbeatAlertnames,
   liveAlertOf,
-  matchAlerts,
   PlatformOpsConfig,
 } from '@platform-ops/plugin-platform-ops-common';
 import {
@@ -22,16 +21,23 @@ const HISTORY_DAYS = 90;
 /**
  * One poll of every alert source through the shared {@link SourcePoller},
  * then a record of which components' alerts fired today, for the noise
- * review.
+ * review. The components' matchers are indexed once per refresh of the
+ * entity index, not once per poll.
  */
 export class AlertPoller {
+  private readonly heartbeats: Record<string, string>;
+  /** The day whose history older than the kept days was last pruned. */
+  private prunedOn?: string;
+
   private constructor(
     private readonly poller: SourcePoller<SourceAlert[]>,
     private readonly history: AlertHistoryStore,
     private readonly index: EntityIndex,
     private readonly config: PlatformOpsConfig,
     private readonly clock: () => DateTime,
-  ) {}
+  ) {
+    this.heartbeats = heartbeatAlertnames(config);
+  }
 
   static create(options: {
     sources: AlertSource[];
@@ -78,20 +84,15 @@ export class AlertPoller {
     // Active and silenced alerts count as having fired: the noise review
     // lists components whose alerts are mostly silenced. Inhibited ones
     // are left out: the alert inhibiting them is recorded itself.
-    const matched = matchAlerts({
-      batches: results.map(({ environment, alerts }) => ({
+    const matched = this.index.componentIndex().match(
+      results.map(({ environment, alerts }) => ({
         environment,
         alerts: alerts.filter(
           alert => alert.state === 'active' || alert.silencedBy.length > 0,
         ),
       })),
-      components: this.index.list().map(entry => ({
-        id: entry.ref,
-        matchers: entry.summary.alerting.matchers,
-        environments: entry.summary.alerting.environments,
-      })),
-      heartbeatAlertnames: heartbeatAlertnames(this.config),
-    });
+      this.heartbeats,
+    );
     const day = now.toISODate()!;
     const occurrences: AlertOccurrence[] = [];
     for (const [ref, alerts] of matched) {
@@ -115,6 +116,10 @@ export class AlertPoller {
       }
     }
     await this.history.record(occurrences);
-    await this.history.prune(now.minus({ days: HISTORY_DAYS }).toISODate()!);
+    // The oldest day leaves once a day.
+    if (this.prunedOn !== day) {
+      await this.history.prune(now.minus({ days: HISTORY_DAYS }).toISODate()!);
+      this.prunedOn = day;
+    }
   }
 }

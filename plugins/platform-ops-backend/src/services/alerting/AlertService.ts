@@ -1,10 +1,10 @@
 import {
   AlertingSection,
+  ComponentIndex,
   EnvironmentAlertingStatus,
   heartbeatAlertnames,
   heartbeatState,
   LevelCounts,
-  matchAlerts,
   OpsSummary,
   PlatformOpsConfig,
   SourceStatus,
@@ -12,8 +12,9 @@ import {
 } from '@platform-ops/plugin-platform-ops-common';
 import { SourceAlert } from '@platform-ops/plugin-platform-ops-node';
 import { DateTime, Duration } from 'luxon';
+import { LayerVersion } from '../liveLayers';
 import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
-import { staleAfter } from '../sources/freshness';
+import { freshUntil, staleAfter } from '../sources/freshness';
 import { sourceStatusOf } from '../sources/sourceStatus';
 import { publicError } from '../sources/publicError';
 
@@ -58,13 +59,28 @@ export class AlertService {
     return { ...summary, alerting };
   }
 
-  /** Many summaries' alerting sections at once, with one match over all. */
-  async withAlertsAll(summaries: OpsSummary[]): Promise<OpsSummary[]> {
-    const sections = this.sections(summaries, await this.current());
-    return summaries.map((summary, index) => ({
-      ...summary,
-      alerting: sections[index],
-    }));
+  /**
+   * Many summaries' alerting sections at once, from the snapshots as
+   * stored now, with one match over all. `components` is the summaries'
+   * matchers indexed already, when the caller keeps them.
+   */
+  async alertingOf(
+    summaries: OpsSummary[],
+    options: { components?: ComponentIndex } = {},
+  ): Promise<AlertingSection[]> {
+    return this.sections(summaries, await this.reload(), options.components);
+  }
+
+  /**
+   * What the sections depend on besides the summaries: the snapshots'
+   * sources and times, and when a snapshot trusted now turns stale.
+   */
+  async version(): Promise<LayerVersion> {
+    const headers = await this.snapshots.headers('alerts');
+    return {
+      key: JSON.stringify(headers),
+      expiresAt: freshUntil(headers, this.staleAfter, this.clock()),
+    };
   }
 
   /** Live counts per level and trust, for many summaries at once. */
@@ -87,7 +103,7 @@ export class AlertService {
         staleAfter: this.staleAfter,
         now,
       }),
-      heartbeat: this.status(snapshot.environment, snapshots).heartbeat,
+      heartbeat: this.status(snapshot.environment, snapshots, now).heartbeat,
     }));
   }
 
@@ -95,25 +111,39 @@ export class AlertService {
   private sections(
     summaries: OpsSummary[],
     snapshots: AlertSnapshot[],
+    components?: ComponentIndex,
   ): AlertingSection[] {
-    const matched = matchAlerts({
-      batches: snapshots.map(snapshot => ({
+    const matched = (
+      components ??
+      ComponentIndex.build(
+        summaries.map(summary => ({
+          id: summary.entity.ref,
+          matchers: summary.alerting.matchers,
+          environments: summary.alerting.environments,
+        })),
+      )
+    ).match(
+      snapshots.map(snapshot => ({
         environment: snapshot.environment,
         alerts: snapshot.data,
       })),
-      components: summaries.map(summary => ({
-        id: summary.entity.ref,
-        matchers: summary.alerting.matchers,
-        environments: summary.alerting.environments,
-      })),
-      heartbeatAlertnames: this.heartbeats,
-    });
+      this.heartbeats,
+    );
+    // The status depends on the environment only: once each.
+    const now = this.clock();
+    const statuses = new Map<string, EnvironmentAlertingStatus>();
+    const statusOf = (environment: string) => {
+      let status = statuses.get(environment);
+      if (!status) {
+        status = this.status(environment, snapshots, now);
+        statuses.set(environment, status);
+      }
+      return status;
+    };
     return summaries.map(summary =>
       withLiveAlerts(summary.alerting, {
         matched: matched.get(summary.entity.ref) ?? [],
-        status: summary.alerting.environments.map(environment =>
-          this.status(environment, snapshots),
-        ),
+        status: summary.alerting.environments.map(statusOf),
         severityLevels: this.config.alerting.severityLevels,
       }),
     );
@@ -122,6 +152,7 @@ export class AlertService {
   private status(
     environment: string,
     snapshots: AlertSnapshot[],
+    now: DateTime,
   ): EnvironmentAlertingStatus {
     const configured = this.config.environments.find(
       entry => entry.name === environment,
@@ -141,11 +172,9 @@ export class AlertService {
       configured: own.length > 0 || Boolean(configured?.alertmanager),
       fetchedAt: own.every(snapshot => snapshot.fetchedAt) ? oldest : undefined,
       lastError,
-      alertnames: own.flatMap(snapshot =>
-        snapshot.data.map(alert => alert.labels.alertname),
-      ),
+      alertnames: alertnamesOf(own),
       heartbeatAlertname: alertname,
-      now: this.clock(),
+      now,
       staleAfter: this.staleAfter,
     });
     return {
@@ -162,13 +191,23 @@ export class AlertService {
   }
 
   private async current(): Promise<AlertSnapshot[]> {
-    const now = Date.now();
-    if (!this.cache || now - this.cache.at > CACHE_MS) {
-      this.cache = {
-        at: now,
-        snapshots: await this.snapshots.list<SourceAlert[]>('alerts'),
-      };
+    if (!this.cache || Date.now() - this.cache.at > CACHE_MS) {
+      return this.reload();
     }
     return this.cache.snapshots;
+  }
+
+  private async reload(): Promise<AlertSnapshot[]> {
+    const at = Date.now();
+    const snapshots = await this.snapshots.list<SourceAlert[]>('alerts');
+    this.cache = { at, snapshots };
+    return snapshots;
+  }
+}
+
+/** Every alert's name, read only as far as the heartbeat is looked for. */
+function* alertnamesOf(snapshots: AlertSnapshot[]): Iterable<string> {
+  for (const snapshot of snapshots) {
+    for (const alert of snapshot.data) yield alert.labels.alertname;
   }
 }

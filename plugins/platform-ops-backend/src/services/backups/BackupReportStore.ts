@@ -24,4 +24,7 @@ export interface BackupReportStore {
     environment: string;
     limit?: number;
   }): Promise<StoredBackupReport[]>;
+
+  /** Changes whenever a report is recorded, through any replica. */
+  version(): Promise<string>;
 }

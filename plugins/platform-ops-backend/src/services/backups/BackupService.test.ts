@@ -93,6 +93,7 @@ function serviceWith(options: {
       (options.reports ?? []).filter(
         r => r.entityRef === entityRef && r.environment === environment,
       ),
+    version: async () => String(options.reports?.length ?? 0),
   };
   const drills: DrillStore = {
     record: async drill => ({ drill, created: true }),
@@ -100,6 +101,7 @@ function serviceWith(options: {
       (options.drills ?? []).filter(
         d => !entityRef || d.entityRefs.includes(entityRef),
       ),
+    version: async () => String(options.drills?.length ?? 0),
   };
   return BackupService.create({
     snapshots,

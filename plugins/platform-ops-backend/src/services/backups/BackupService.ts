@@ -15,8 +15,9 @@ import {
   withBackupStatus,
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime, Duration } from 'luxon';
+import { LayerVersion } from '../liveLayers';
 import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
-import { staleAfter } from '../sources/freshness';
+import { freshUntil, staleAfter } from '../sources/freshness';
 import { publicError } from '../sources/publicError';
 import { isFresh, sourceStatusOf } from '../sources/sourceStatus';
 import { BackupReportStore } from './BackupReportStore';
@@ -78,11 +79,18 @@ export class BackupService {
       summary.backups.source && summary.backups.source.type !== 'none'
         ? await this.drills.list({ entityRef: summary.entity.ref })
         : [];
-    return this.fill(summary, drills);
+    return {
+      ...summary,
+      backups: await this.section(summary, drills, await this.current()),
+    };
   }
 
-  /** Many summaries' backups sections, with every drill read once. */
-  async withBackupsAll(summaries: OpsSummary[]): Promise<OpsSummary[]> {
+  /**
+   * Many summaries' backups sections, from the snapshots as stored now,
+   * with every drill read once.
+   */
+  async backupsOf(summaries: OpsSummary[]): Promise<BackupsSection[]> {
+    const snapshots = await this.reload();
     const byEntity = new Map<string, Drill[]>();
     for (const drill of await this.drills.list({ limit: ALL_DRILLS })) {
       for (const ref of drill.entityRefs) {
@@ -93,36 +101,55 @@ export class BackupService {
     }
     return Promise.all(
       summaries.map(summary =>
-        this.fill(summary, byEntity.get(summary.entity.ref) ?? []),
+        this.section(
+          summary,
+          byEntity.get(summary.entity.ref) ?? [],
+          snapshots,
+        ),
       ),
     );
   }
 
-  /** Fills the section from the snapshots or reports, with the entity's drills. */
-  private async fill(
+  /**
+   * What the sections depend on besides the summaries and the time: the
+   * snapshots' sources and times, the drills and the reports, and when a
+   * fresh snapshot turns stale.
+   */
+  async version(): Promise<LayerVersion> {
+    const [headers, drills, reports] = await Promise.all([
+      this.snapshots.headers('backups'),
+      this.drills.version(),
+      this.reports.version(),
+    ]);
+    return {
+      key: JSON.stringify({ headers, drills, reports }),
+      expiresAt: freshUntil(headers, this.staleAfter, this.clock()),
+    };
+  }
+
+  /** The section from the snapshots or reports, with the entity's drills. */
+  private async section(
     summary: OpsSummary,
     drills: Drill[],
-  ): Promise<OpsSummary> {
+    snapshots: BackupSnapshot[],
+  ): Promise<BackupsSection> {
     const section = summary.backups;
-    if (!section.source) return summary;
+    if (!section.source) return section;
     const now = this.clock();
     const environments =
       section.source.type === 'none'
         ? []
         : await Promise.all(
             summary.alerting.environments.map(environment =>
-              this.environmentStatus(summary, environment, now),
+              this.environmentStatus(summary, environment, snapshots, now),
             ),
           );
-    return {
-      ...summary,
-      backups: withBackupStatus(section, {
-        environments,
-        drills: section.source.type === 'none' ? [] : drills,
-        drillInterval: this.config.backups.drillInterval,
-        now,
-      }),
-    };
+    return withBackupStatus(section, {
+      environments,
+      drills: section.source.type === 'none' ? [] : drills,
+      drillInterval: this.config.backups.drillInterval,
+      now,
+    });
   }
 
   /**
@@ -183,6 +210,7 @@ export class BackupService {
   private async environmentStatus(
     summary: OpsSummary,
     environment: string,
+    snapshots: BackupSnapshot[],
     now: DateTime,
   ): Promise<BackupEnvironmentStatus> {
     const { backups } = summary;
@@ -213,7 +241,7 @@ export class BackupService {
           .pop(),
       });
     }
-    const own = (await this.current()).filter(
+    const own = snapshots.filter(
       snapshot => snapshot.environment === environment,
     );
     if (own.length === 0) {
@@ -245,14 +273,17 @@ export class BackupService {
   }
 
   private async current(): Promise<BackupSnapshot[]> {
-    const now = Date.now();
-    if (!this.cache || now - this.cache.at > CACHE_MS) {
-      this.cache = {
-        at: now,
-        snapshots: await this.snapshots.list<BackupInventory>('backups'),
-      };
+    if (!this.cache || Date.now() - this.cache.at > CACHE_MS) {
+      return this.reload();
     }
     return this.cache.snapshots;
+  }
+
+  private async reload(): Promise<BackupSnapshot[]> {
+    const at = Date.now();
+    const snapshots = await this.snapshots.list<BackupInventory>('backups');
+    this.cache = { at, snapshots };
+    return snapshots;
   }
 }
 

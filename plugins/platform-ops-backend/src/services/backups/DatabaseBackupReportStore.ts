@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { tableVersion } from '../tableVersion';
 import { BackupReportStore, StoredBackupReport } from './BackupReportStore';
 
 const TABLE = 'platform_ops_backup_reports';
@@ -70,6 +71,10 @@ export class DatabaseBackupReportStore implements BackupReportStore {
       })
       .onConflict('id')
       .merge();
+  }
+
+  version(): Promise<string> {
+    return tableVersion(this.db, TABLE, 'received_at');
   }
 
   async list(options: {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Drill } from '@platform-ops/plugin-platform-ops-common';
 import { Knex } from 'knex';
+import { tableVersion } from '../tableVersion';
 import { DrillStore } from './DrillStore';
 
 const DRILLS = 'platform_ops_drills';
@@ -75,6 +76,10 @@ export class DatabaseDrillStore implements DrillStore {
       this.db<DrillRow>(DRILLS).where({ id: drill.id }),
     );
     return { drill: stored, created };
+  }
+
+  version(): Promise<string> {
+    return tableVersion(this.db, DRILLS, 'recorded_at');
   }
 
   async list(

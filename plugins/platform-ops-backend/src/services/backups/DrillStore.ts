@@ -12,4 +12,7 @@ export interface DrillStore {
 
   /** Drills, newest first; those of one entity when `entityRef` is given. */
   list(options?: { entityRef?: string; limit?: number }): Promise<Drill[]>;
+
+  /** Changes whenever a drill is recorded, through any replica. */
+  version(): Promise<string>;
 }

@@ -16,6 +16,7 @@ import {
 import { randomUUID } from 'crypto';
 import { DateTime } from 'luxon';
 import { EntityIndex } from '../EntityIndex';
+import { LayerVersion } from '../liveLayers';
 import { publicError } from '../sources/publicError';
 import { ChangeEvent, ChangeNotifier } from './ChangeNotifier';
 import { ChangeFilter, ChangeSilence, ChangeStore } from './ChangeStore';
@@ -224,7 +225,7 @@ export class ChangeService {
   }
 
   /** Many summaries' changes, with the changes still to come read once. */
-  async withChangesAll(summaries: OpsSummary[]): Promise<OpsSummary[]> {
+  async changesOf(summaries: OpsSummary[]): Promise<ComponentChange[][]> {
     await this.index.ensureLoaded();
     const upcoming = (
       await this.store.list({ from: this.clock().toUTC().toISO()! })
@@ -236,8 +237,13 @@ export class ChangeService {
       const own = upcoming.filter(change =>
         change.entityRefs.some(changed => refs.has(changed)),
       );
-      return withComponentChanges(summary, concerning(ref, nearest, own));
+      return concerning(ref, nearest, own);
     });
+  }
+
+  /** What the changes of summaries depend on besides the summaries and the time. */
+  async version(): Promise<LayerVersion> {
+    return { key: await this.store.version() };
   }
 
   /** What a component depends on, nearest first, as deep as configured. */

@@ -49,4 +49,10 @@ export interface ChangeStore {
 
   /** Replaces a change's silences. */
   setSilences(changeId: string, silences: ChangeSilence[]): Promise<void>;
+
+  /**
+   * Changes whenever a change is announced or updated, through any
+   * replica; silences aside.
+   */
+  version(): Promise<string>;
 }

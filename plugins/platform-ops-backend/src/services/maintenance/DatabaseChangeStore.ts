@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Change } from '@platform-ops/plugin-platform-ops-common';
 import { Knex } from 'knex';
+import { tableVersion } from '../tableVersion';
 import { ChangeFilter, ChangeSilence, ChangeStore } from './ChangeStore';
 
 const CHANGES = 'platform_ops_changes';
@@ -83,6 +84,10 @@ export class DatabaseChangeStore implements ChangeStore {
       return true;
     });
     return { change: created ? change : (await this.get(change.id))!, created };
+  }
+
+  version(): Promise<string> {
+    return tableVersion(this.db, CHANGES, 'updated_at');
   }
 
   async get(id: string): Promise<Change | undefined> {

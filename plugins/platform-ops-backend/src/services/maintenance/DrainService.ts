@@ -1,14 +1,16 @@
 import {
   ClusterInventory,
   clusterHeadroom,
+  DrainReadiness,
   drainReadiness,
   OpsSummary,
   PlatformOpsConfig,
   SourceStatus,
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime, Duration } from 'luxon';
+import { LayerVersion } from '../liveLayers';
 import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
-import { staleAfter } from '../sources/freshness';
+import { freshUntil, staleAfter } from '../sources/freshness';
 import { publicError } from '../sources/publicError';
 import { isFresh, sourceStatusOf } from '../sources/sourceStatus';
 
@@ -45,22 +47,44 @@ export class DrainService {
 
   /** The summary's maintenance section with its drain readiness. */
   async withDrainReadiness(summary: OpsSummary): Promise<OpsSummary> {
-    return this.fill(summary, await this.current(), this.clock());
+    return {
+      ...summary,
+      maintenance: {
+        ...summary.maintenance,
+        drainReadiness: this.readiness(
+          summary,
+          await this.current(),
+          this.clock(),
+        ),
+      },
+    };
   }
 
-  /** Many summaries' drain readiness, from one read of the snapshots. */
-  async withDrainReadinessAll(summaries: OpsSummary[]): Promise<OpsSummary[]> {
-    const snapshots = await this.current();
+  /** Many summaries' drain readiness, from the snapshots as stored now. */
+  async readinessOf(summaries: OpsSummary[]): Promise<DrainReadiness[][]> {
+    const snapshots = await this.reload();
     const now = this.clock();
-    return summaries.map(summary => this.fill(summary, snapshots, now));
+    return summaries.map(summary => this.readiness(summary, snapshots, now));
   }
 
-  private fill(
+  /**
+   * What the readiness depends on besides the summaries: the snapshots'
+   * sources and times, and when a fresh one turns stale.
+   */
+  async version(): Promise<LayerVersion> {
+    const headers = await this.snapshots.headers('clusters');
+    return {
+      key: JSON.stringify(headers),
+      expiresAt: freshUntil(headers, this.staleAfter, this.clock()),
+    };
+  }
+
+  private readiness(
     summary: OpsSummary,
     snapshots: ClusterSnapshot[],
     now: DateTime,
-  ): OpsSummary {
-    const readiness = summary.alerting.environments.map(environment => {
+  ): DrainReadiness[] {
+    return summary.alerting.environments.map(environment => {
       const snapshot = snapshots.find(
         entry => entry.environment === environment,
       );
@@ -85,10 +109,6 @@ export class DrainService {
         maxGraceSeconds: this.maxGraceSeconds,
       });
     });
-    return {
-      ...summary,
-      maintenance: { ...summary.maintenance, drainReadiness: readiness },
-    };
   }
 
   /** Health of every cluster source, with a cluster short of headroom named. */
@@ -120,13 +140,16 @@ export class DrainService {
   }
 
   private async current(): Promise<ClusterSnapshot[]> {
-    const now = Date.now();
-    if (!this.cache || now - this.cache.at > CACHE_MS) {
-      this.cache = {
-        at: now,
-        snapshots: await this.snapshots.list<ClusterInventory>('clusters'),
-      };
+    if (!this.cache || Date.now() - this.cache.at > CACHE_MS) {
+      return this.reload();
     }
     return this.cache.snapshots;
+  }
+
+  private async reload(): Promise<ClusterSnapshot[]> {
+    const at = Date.now();
+    const snapshots = await this.snapshots.list<ClusterInventory>('clusters');
+    this.cache = { at, snapshots };
+    return snapshots;
   }
 }
