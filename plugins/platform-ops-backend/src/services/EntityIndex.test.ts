@@ -80,4 +80,51 @@ describe('EntityIndex', () => {
     await index.refresh();
     expect(index.size).toBe(0);
   });
+
+  it('counts its refreshes and indexes the matchers once per refresh', async () => {
+    const index = createIndex(
+      () => [annotated, plain],
+      () => DateTime.utc(),
+    );
+    expect(index.generation).toBe(0);
+    await index.ensureLoaded();
+    expect(index.generation).toBe(1);
+    const components = index.componentIndex();
+    expect(index.componentIndex()).toBe(components);
+    expect(
+      components.match(
+        [
+          {
+            environment: 'production',
+            alerts: [
+              {
+                fingerprint: 'a',
+                labels: {
+                  alertname: 'Down',
+                  namespace: 'ingress-nginx',
+                  app: 'ingress-controller',
+                },
+                annotations: {},
+                startsAt: '2026-11-22T10:00:00Z',
+                state: 'active',
+                silencedBy: [],
+                inhibitedBy: [],
+              },
+            ],
+          },
+        ],
+        {},
+      ),
+    ).toEqual(
+      new Map([
+        [
+          'component:default/ingress-nginx',
+          [expect.objectContaining({ environment: 'production' })],
+        ],
+      ]),
+    );
+    await index.refresh();
+    expect(index.generation).toBe(2);
+    expect(index.componentIndex()).not.toBe(components);
+  });
 });

@@ -165,5 +165,54 @@ describe('stores', () => {
       ]);
       expect(await snapshots.list('backups')).toEqual([]);
     });
+
+    it('lists the snapshots of a kind without their data, for checking whether any changed', async () => {
+      const { snapshots } = await createStores(databaseId);
+      expect(await snapshots.headers('alerts')).toEqual([]);
+      await snapshots.recordSuccess({
+        sourceId: 'alertmanager:production',
+        kind: 'alerts',
+        environment: 'production',
+        at: '2026-11-21T10:00:00.000Z',
+        data: [{ fingerprint: 'a' }],
+      });
+      await snapshots.recordFailure({
+        sourceId: 'velero:production',
+        kind: 'backups',
+        environment: 'production',
+        at: '2026-11-21T10:00:01.000Z',
+        error: 'connect ECONNREFUSED',
+      });
+      expect(await snapshots.headers('alerts')).toEqual([
+        {
+          sourceId: 'alertmanager:production',
+          kind: 'alerts',
+          environment: 'production',
+          fetchedAt: '2026-11-21T10:00:00.000Z',
+          attemptedAt: '2026-11-21T10:00:00.000Z',
+        },
+      ]);
+      await snapshots.recordFailure({
+        sourceId: 'alertmanager:production',
+        kind: 'alerts',
+        environment: 'production',
+        at: '2026-11-21T10:00:30.000Z',
+        error: 'timeout',
+      });
+      expect(await snapshots.headers('alerts')).toEqual([
+        expect.objectContaining({
+          fetchedAt: '2026-11-21T10:00:00.000Z',
+          attemptedAt: '2026-11-21T10:00:30.000Z',
+          lastError: 'timeout',
+        }),
+      ]);
+      expect(await snapshots.headers('backups')).toEqual([
+        expect.objectContaining({
+          sourceId: 'velero:production',
+          fetchedAt: undefined,
+          lastError: 'connect ECONNREFUSED',
+        }),
+      ]);
+    });
   });
 });

@@ -245,5 +245,99 @@ describe('AlertHistoryStore', () => {
         ),
       ).toEqual([]);
     });
+
+    it('writes only the occurrences of the day that are new, or newly notifying or silenced', async () => {
+      const { knex, history } = await createStores(databaseId);
+      const seen = (
+        fingerprint: string,
+        state: { active?: boolean; silenced?: boolean } = {},
+        day = '2026-11-22',
+      ) => ({
+        day,
+        entityRef: 'component:default/ingress-nginx',
+        environment: 'production',
+        level: 'P2' as const,
+        fingerprint,
+        active: state.active ?? true,
+        silenced: state.silenced ?? false,
+      });
+      const rowsWritten: number[] = [];
+      const onQuery = (query: { sql: string; bindings?: unknown[] }) => {
+        if (/^insert/i.test(query.sql)) {
+          // Seven values a row.
+          rowsWritten.push((query.bindings?.length ?? 0) / 7);
+        }
+      };
+      knex.on('query', onQuery);
+      const poll = Array.from({ length: 450 }, (_, i) => seen(`f${i}`));
+      await history.record(poll);
+      expect(rowsWritten).toEqual([200, 200, 50]);
+      // The next poll sees the same alerts, one new and one now silenced.
+      rowsWritten.length = 0;
+      await history.record(poll);
+      expect(rowsWritten).toEqual([]);
+      await history.record([
+        ...poll.slice(1),
+        seen('f0', { active: false, silenced: true }),
+        seen('f450'),
+      ]);
+      expect(rowsWritten).toEqual([2]);
+      // A new day: every alert counts again.
+      rowsWritten.length = 0;
+      await history.record(poll.map(row => ({ ...row, day: '2026-11-23' })));
+      expect(rowsWritten).toEqual([200, 200, 50]);
+      knex.off('query', onQuery);
+
+      // Another replica's store writes what this one wrote: nothing doubles.
+      const other = await AlertHistoryStore.create({
+        database: mockServices.database({ knex }),
+      });
+      await other.record([...poll, seen('f450')]);
+      const days = await history.dailyCounts(
+        'component:default/ingress-nginx',
+        '2026-11-01',
+      );
+      expect(days).toEqual([
+        {
+          day: '2026-11-22',
+          environment: 'production',
+          level: 'P2',
+          count: 451,
+        },
+        {
+          day: '2026-11-23',
+          environment: 'production',
+          level: 'P2',
+          count: 450,
+        },
+      ]);
+      const [noise] = await history.noiseCounts({
+        since: '2026-11-22',
+        weekStarts: [],
+      });
+      expect(noise).toMatchObject({ fired: 901, silenced: 1, days: 2 });
+    });
+
+    it('writes a day again after pruning it', async () => {
+      const { history } = await createStores(databaseId);
+      const row = {
+        day: '2026-11-22',
+        entityRef: 'component:default/ingress-nginx',
+        environment: 'production',
+        level: 'P1' as const,
+        fingerprint: 'a',
+      };
+      await history.record([row]);
+      expect(await history.prune('2026-11-23')).toBe(1);
+      await history.record([row]);
+      expect(
+        await history.dailyCounts(
+          'component:default/ingress-nginx',
+          '2026-11-01',
+        ),
+      ).toEqual([
+        { day: '2026-11-22', environment: 'production', level: 'P1', count: 1 },
+      ]);
+    });
   });
 });

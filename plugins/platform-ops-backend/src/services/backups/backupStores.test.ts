@@ -169,5 +169,34 @@ describe('backup stores', () => {
       expect(listed).toHaveLength(100);
       expect(listed[0].startedAt >= listed[99].startedAt).toBe(true);
     });
+
+    it('says when a drill or report was recorded, through any store on the database', async () => {
+      const { knex, drills, reports } = await createStores(databaseId);
+      const database = mockServices.database({ knex });
+      const other = {
+        drills: await DatabaseDrillStore.create({ database }),
+        reports: await DatabaseBackupReportStore.create({ database }),
+      };
+      const before = [await drills.version(), await reports.version()];
+      expect([await drills.version(), await reports.version()]).toEqual(before);
+      await other.drills.record(drill('drill-version-1'));
+      expect(await drills.version()).not.toBe(before[0]);
+      expect(await reports.version()).toBe(before[1]);
+      // The same id again changes nothing.
+      const recorded = await drills.version();
+      await other.drills.record(drill('drill-version-1'));
+      expect(await drills.version()).toBe(recorded);
+
+      await other.reports.record(
+        report('report-version-1', { status: 'in-progress' }),
+      );
+      const inProgress = await reports.version();
+      expect(inProgress).not.toBe(before[1]);
+      // Completed later under the same id: one row, received again.
+      await other.reports.record(
+        report('report-version-1', { receivedAt: '2026-11-28T01:25:00.000Z' }),
+      );
+      expect(await reports.version()).not.toBe(inProgress);
+    });
   });
 });

@@ -145,5 +145,30 @@ describe('DatabaseChangeStore', () => {
       await changes.setSilences('change-done-1', []);
       expect(await changes.silences('change-done-1')).toEqual([]);
     });
+
+    it('says when a change was announced or updated, silences aside', async () => {
+      const { changes } = await createStore(databaseId);
+      const empty = await changes.version();
+      await changes.announce(change('change-version-1'));
+      const announced = await changes.version();
+      expect(announced).not.toBe(empty);
+      await changes.announce(change('change-version-1'));
+      expect(await changes.version()).toBe(announced);
+      await changes.update('change-version-1', current => ({
+        ...current,
+        status: 'postponed',
+        updatedAt: '2026-11-29T08:00:00.000Z',
+      }));
+      const updated = await changes.version();
+      expect(updated).not.toBe(announced);
+      await changes.setSilences('change-version-1', [
+        {
+          environment: 'production',
+          entityRef: 'component:default/ingress-nginx',
+          silenceId: 'silence-1',
+        },
+      ]);
+      expect(await changes.version()).toBe(updated);
+    });
   });
 });
