@@ -2,7 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   AlertBatch,
   heartbeatAlertnames,
-  liveAlertOf,
+  levelOfAlert,
   PlatformOpsConfig,
 } from '@platform-ops/plugin-platform-ops-common';
 import {
@@ -98,7 +98,9 @@ export class AlertPoller {
     for (const [ref, alerts] of matched) {
       const levels = this.index.get(ref)?.summary.alerting.levels ?? {};
       for (const match of alerts) {
-        const { level } = liveAlertOf(match, {
+        // The level the summaries give it (liveAlertOf), without the rest.
+        const { level } = levelOfAlert({
+          labels: match.alert.labels,
           componentLevel: levels[match.environment]?.value,
           severityLevels: this.config.alerting.severityLevels,
         });

@@ -6,7 +6,9 @@ import {
   TestAlertmanager,
   eventually,
 } from '../../__testUtils__/alertmanager';
-import { AlertmanagerSource } from './AlertmanagerSource';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { AlertmanagerSource, sourceAlertsOf } from './AlertmanagerSource';
 
 /** A source read from config as the plugin reads it, defaults applied. */
 function sourceFor(
@@ -271,6 +273,127 @@ describe('AlertmanagerSource against a misbehaving server', () => {
     setTimeout(() => controller.abort(), 100);
     await expect(reading).rejects.toThrow(
       `Reading alerts from Alertmanager at ${server.baseUrl} was cancelled`,
+    );
+  });
+});
+
+describe('sourceAlertsOf', () => {
+  /** The schema the fast check stands in for, as zod would read the body. */
+  const schema = z.array(
+    z.object({
+      fingerprint: z.string(),
+      labels: z.record(z.string()),
+      annotations: z.record(z.string()).default({}),
+      startsAt: z.string(),
+      generatorURL: z.string().optional(),
+      status: z.object({
+        state: z.enum(['active', 'suppressed', 'unprocessed']),
+        silencedBy: z.array(z.string()).nullish(),
+        inhibitedBy: z.array(z.string()).nullish(),
+      }),
+    }),
+  );
+
+  /** An alert as the source gives it, from what zod read. */
+  const sourceAlert = (alert: z.output<typeof schema>[number]) => ({
+    fingerprint: alert.fingerprint,
+    labels: alert.labels,
+    annotations: alert.annotations,
+    startsAt: alert.startsAt,
+    state: alert.status.state,
+    silencedBy: alert.status.silencedBy ?? [],
+    inhibitedBy: alert.status.inhibitedBy ?? [],
+    generatorURL: alert.generatorURL || undefined,
+  });
+
+  it('reads a well-formed body, leaving out what it does not use', () => {
+    const body = [
+      { ...ALERT, receivers: [{ name: 'null' }], updatedAt: 'x' },
+      {
+        ...ALERT,
+        fingerprint: 'b2',
+        annotations: undefined,
+        generatorURL: '',
+        status: { state: 'suppressed', silencedBy: ['s1'], inhibitedBy: null },
+      },
+    ];
+    expect(sourceAlertsOf(body)).toEqual([
+      {
+        fingerprint: 'a1',
+        labels: { alertname: 'Watchdog' },
+        annotations: {},
+        startsAt: '2026-11-22T10:00:00.000Z',
+        state: 'active',
+        silencedBy: [],
+        inhibitedBy: [],
+      },
+      {
+        fingerprint: 'b2',
+        labels: { alertname: 'Watchdog' },
+        annotations: {},
+        startsAt: '2026-11-22T10:00:00.000Z',
+        state: 'suppressed',
+        silencedBy: ['s1'],
+        inhibitedBy: [],
+      },
+    ]);
+  });
+
+  it.each([
+    [{ alerts: [] }, 'Expected array, received object'],
+    [
+      [{ ...ALERT, labels: { alertname: 1 } }],
+      'Expected string, received number',
+    ],
+    [[{ ...ALERT, annotations: null }], 'Expected object, received null'],
+    [
+      [{ ...ALERT, status: { ...ALERT.status, state: 'firing' } }],
+      "Invalid enum value. Expected 'active' | 'suppressed' | 'unprocessed', received 'firing'",
+    ],
+    [[{ ...ALERT, fingerprint: undefined }], 'Required'],
+  ])('says what is wrong with %j as zod does', (body, message) => {
+    expect(sourceAlertsOf(body)).toEqual({ error: message });
+  });
+
+  it('accepts and refuses exactly what the schema does', () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.integer(),
+      fc.constantFrom('active', 'suppressed', 'unprocessed'),
+      fc.array(fc.string(), { maxLength: 2 }),
+      fc.array(fc.integer(), { minLength: 1, maxLength: 2 }),
+      fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+      fc.dictionary(fc.string(), fc.integer(), { minKeys: 1, maxKeys: 2 }),
+    );
+    const alert = fc.record(
+      {
+        fingerprint: value,
+        labels: value,
+        annotations: value,
+        startsAt: value,
+        generatorURL: value,
+        status: fc.oneof(
+          value,
+          fc.record(
+            { state: value, silencedBy: value, inhibitedBy: value },
+            { requiredKeys: [] },
+          ),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(alert, { maxLength: 3 }), body => {
+        const theirs = schema.safeParse(body);
+        expect(sourceAlertsOf(body)).toEqual(
+          theirs.success
+            ? theirs.data.map(sourceAlert)
+            : { error: theirs.error.issues[0].message },
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });
