@@ -81,7 +81,7 @@ function verdict(ok) {
 }
 
 function report(figures) {
-  const { p1, p2, p3, p5, p6, info, loadBefore, settings } = figures;
+  const { p1, p2, p3, p5, p6, info, loadBefore, settings, summaryBuild } = figures;
   const ALERTS = settings.alerts;
   const DURATION_S = settings.durationSeconds;
   const REPEATS = settings.repeats;
@@ -137,7 +137,9 @@ function report(figures) {
     'The backend\'s own `AlertPoller` (`plugins/platform-ops-backend/bench/pollCycle.ts`) against its own ' +
       'Alertmanager and SQLite file, with the ' + p2.components.toLocaleString('en-US') + ' components summarized as the entity index ' +
       'does it. Full cycle = fetch from Alertmanager, parse and validate, store the snapshot, match, record ' +
-      'the alert history. Median of ' + f5.full.runs + ' runs after a warm-up.',
+      'the alert history. Median of ' + f5.full.runs + ' runs after a warm-up, so each run is a poll after the ' +
+      'first of the day: the poller keeps the matchers\' index between polls (it is built again when the entity ' +
+      'index refreshes) and writes only the history rows that are new.',
     '',
     '| figure | 5,000 alerts | 20,000 alerts | 4× alerts costs | goal |',
     '| --- | --- | --- | --- | --- |',
@@ -145,9 +147,8 @@ function report(figures) {
       ms(f5.matchOnly.max) + ') | ' + ms(f20.matchOnly.median) + ' ms (' + ms(f20.matchOnly.min) + '-' +
       ms(f20.matchOnly.max) + ') | ' + matchScale.toFixed(2) + '× | ≤ ' + GOALS.p2Match5k + ' ms at 5,000: ' +
       verdict(f5.matchOnly.median <= GOALS.p2Match5k) + ' |',
-    '| P2 match as the poller runs it (`matchAlerts`: index build + match) | ' + ms(f5.matchWithBuild.median) +
-      ' ms | ' + ms(f20.matchWithBuild.median) + ' ms | ' +
-      (f20.matchWithBuild.median / f5.matchWithBuild.median).toFixed(2) + '× | |',
+    '| P2 index build (`ComponentIndex.build`, once per entity index refresh) | ' + ms(f5.indexBuild.median) +
+      ' ms | ' + ms(f20.indexBuild.median) + ' ms | | |',
     '| P2 full cycle (`AlertPoller.poll`) | ' + ms(f5.full.median) + ' ms (' + ms(f5.full.min) + '-' +
       ms(f5.full.max) + ', p99 ' + ms(f5.full.p99) + ') | ' + ms(f20.full.median) + ' ms (' + ms(f20.full.min) +
       '-' + ms(f20.full.max) + ', p99 ' + ms(f20.full.p99) + ') | ' + scale.toFixed(2) + '× | ≤ ' +
@@ -168,9 +169,11 @@ function report(figures) {
     '### P3: the overview\'s first page',
     '',
     '`GET /api/platform-ops/overview` with 50 rows, sorted worst first, at ' +
-      platform.COMPONENTS.toLocaleString('en-US') + ' annotated components. The first request after start ' +
-      'builds every summary: ' + ms(figures.p3Cold.ms) + ' ms for that request. The summary cache is rebuilt ' +
-      'in the background when a request finds it older than 5 s; the backend logged ' + figures.builds + '. ' +
+      platform.COMPONENTS.toLocaleString('en-US') + ' annotated components. The summaries are built at ' +
+      'startup, after the first refresh of the entity index; the first overview request, once the first alert ' +
+      'poll was in, took ' + ms(figures.p3Cold.ms) + ' ms. The summary cache checks its inputs at most every 5 s ' +
+      'and fills again only the layers whose inputs changed (every layer after an index refresh, every 60 s); the ' +
+      'backend logged ' + figures.builds + '. ' +
       'The peer is the catalog\'s own `GET /api/catalog/entities/by-query?limit=50` (first page of the catalog).',
     '',
     '| figure | ours | peer (catalog by-query, 50) | ratio | goal |',
@@ -184,6 +187,28 @@ function report(figures) {
         ms(row.ours.p99) + ' ms' + stalls(row.ours) + ' | ' + ms(row.peer.p50) + ' ms, p99 ' + ms(row.peer.p99) + ' ms | ' +
         (row.ours.p50 / row.peer.p50).toFixed(2) + ' | ≤ ' + GOALS.p3Ms + ' ms: ' +
         verdict(row.ours.p50 <= GOALS.p3Ms) + ' |',
+    );
+  }
+  if (summaryBuild) {
+    const sb = summaryBuild;
+    const range = figure => ms(figure.median) + ' ms (' + ms(figure.min) + '-' + ms(figure.max) + ')';
+    push(
+      '',
+      'What a build costs, in-process (`plugins/platform-ops-backend/bench/summaryBuild.ts`): the same ' +
+        sb.components.toLocaleString('en-US') + ' components, ' + ALERTS.toLocaleString('en-US') +
+        ' alerts in a stored snapshot, a pushed report for each of the ' + sb.pushed.toLocaleString('en-US') +
+        ' components backed up by push, on SQLite; median of ' + sb.full.runs + ' runs after a warm-up.',
+      '',
+      '| figure | time |',
+      '| --- | --- |',
+      '| entity index refresh (catalog read and summarized) | ' + ms(sb.indexRefreshMs) + ' ms |',
+      '| first build of every summary | ' + ms(sb.firstBuildMs) + ' ms |',
+      '| a check that finds no input changed | ' + range(sb.unchanged) + ' |',
+      '| a poll: storing its alerts, then the alerts layer again | ' + range(sb.afterPoll) + ' |',
+      '| the entity index refreshed: refresh and every layer again | ' + range(sb.full) + ' |',
+      '| of a build: alerts / backups / changes / drain layer, reading the versions | ' +
+        ['alerts', 'backups', 'changes', 'drain', 'versions'].map(layer => ms(sb.layers[layer].median) + ' ms').join(' / ') +
+        ' |',
     );
   }
   push(

@@ -12,7 +12,9 @@
  *       (plugins/platform-ops-backend/bench/pollCycle.ts, on its own
  *       Alertmanager and SQLite file);
  *   P3  GET /api/platform-ops/overview, first page of 50, with and without a
- *       filter, and the time the first request takes to build the summaries;
+ *       filter, the first request after start, the summary builds the
+ *       backend logged, and what a build and each kind of rebuild cost
+ *       (plugins/platform-ops-backend/bench/summaryBuild.ts, in-process);
  *   P5  the gzip size of the lazy chunks of our cards in the built app;
  *   P6  the backend's resident memory with the suite and without it
  *       (PLATFORM_OPS_DISABLED=1, read in packages/backend/src/index.ts).
@@ -51,6 +53,7 @@ const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 const BACKEND_DIR = path.join(ROOT, 'packages', 'backend');
 const APP_DIR = path.join(ROOT, 'packages', 'app');
 const POLL_BENCH = path.join('plugins', 'platform-ops-backend', 'bench', 'pollCycle.ts');
+const SUMMARY_BENCH = path.join('plugins', 'platform-ops-backend', 'bench', 'summaryBuild.ts');
 
 const DURATION_S = Number(process.env.BENCH_DURATION || 5);
 const REPEATS = Math.max(5, Number(process.env.BENCH_REPEATS || 5));
@@ -443,10 +446,31 @@ async function profile(backend, token) {
 
 function summaryBuilds(backend) {
   const text = fs.readFileSync(backend.logFile, 'utf8');
-  return [...text.matchAll(/Built (\d+) summaries in (\d+) ms/g)].map(match => ({
+  return [...text.matchAll(/Built (\d+) summaries in (\d+) ms(?: \(([^)]*)\))?/g)].map(match => ({
     count: Number(match[1]),
     ms: Number(match[2]),
+    layers: match[3] ? match[3].split(', ') : [],
   }));
+}
+
+/** Describes the logged builds: how many, of which layers, and how long. */
+function buildsText(builds) {
+  if (builds.length === 0) return 'none found in the log';
+  const kinds = new Map();
+  for (const build of builds) {
+    const kind = build.layers.length >= 4 ? 'every layer' : build.layers.join(' and ') || 'no layer';
+    if (!kinds.has(kind)) kinds.set(kind, []);
+    kinds.get(kind).push(build.ms);
+  }
+  return (
+    builds.length + ' summary builds of ' + builds[0].count.toLocaleString('en-US') + ' during the run: ' +
+    [...kinds]
+      .map(([kind, times]) =>
+        times.length + ' of ' + kind + ' (median ' + Math.round(median(times)) + ' ms, ' + Math.min(...times) + '-' +
+        Math.max(...times) + ')',
+      )
+      .join(', ')
+  );
 }
 
 // ---------------------------------------------------------------- load
@@ -644,6 +668,26 @@ async function measurePollCycle(generated) {
   return JSON.parse(line.slice('BENCH_RESULT '.length));
 }
 
+// ---------------------------------------------------------------- P3 (in-process)
+
+async function measureSummaryBuild() {
+  log('P3: summary builds in-process (' + SUMMARY_BENCH + ')');
+  const { output } = await runNode(
+    'summary-build',
+    ['--require', './node_modules/@backstage/cli/config/nodeTransform.cjs', SUMMARY_BENCH],
+    {
+      env: { ...process.env, BENCH_RUNS: String(Math.max(REPEATS, 7)) },
+      timeoutMs: 600 * 1000,
+    },
+  );
+  output
+    .split('\n')
+    .filter(line => line.startsWith('summaries of ') || line.startsWith('layers: '))
+    .forEach(line => log('P3 ' + line));
+  const line = output.split('\n').find(text => text.startsWith('BENCH_RESULT '));
+  return JSON.parse(line.slice('BENCH_RESULT '.length));
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -665,6 +709,7 @@ async function main() {
   const generated = generatePlatform();
   const p5 = await measureBundle({ skipBuild });
   const p2 = await measurePollCycle(generated);
+  const summaryBuild = await measureSummaryBuild();
 
   const alertmanagerUrl = await startAlertmanager('bench');
   await postAlerts(alertmanagerUrl, [generated.heartbeat, ...generated.alerts.slice(0, ALERTS)]);
@@ -701,7 +746,7 @@ async function main() {
   const coldStart = Date.now();
   await fetchJson(backend.baseUrl + '/api/platform-ops/overview?limit=50', { headers });
   const p3Cold = { ms: Date.now() - coldStart };
-  log('P3 first overview request (builds the summaries): ' + p3Cold.ms + ' ms');
+  log('P3 first overview request after the first alert poll: ' + p3Cold.ms + ' ms');
   const withWarm = await settledMemory(backend);
   log('P6 with the suite, warm: RSS ' + (withWarm.rss / 2 ** 20).toFixed(0) + ' MB, heap in use after a full GC ' + heapText(withWarm));
 
@@ -743,13 +788,8 @@ async function main() {
 
   const withLoaded = await settledMemory(backend);
   log('P6 with the suite, after the load: RSS ' + (withLoaded.rss / 2 ** 20).toFixed(0) + ' MB, heap in use after a full GC ' + heapText(withLoaded));
-  const builds = summaryBuilds(backend);
-  const buildTimes = builds.map(build => build.ms);
-  const buildsText = builds.length
-    ? builds.length + ' summary builds of ' + builds[0].count.toLocaleString('en-US') + ' during the run, median ' +
-      Math.round(median(buildTimes)) + ' ms (' + Math.min(...buildTimes) + '-' + Math.max(...buildTimes) + ')'
-    : 'none found in the log';
-  log('summary cache: ' + buildsText);
+  const builds = buildsText(summaryBuilds(backend));
+  log('summary cache: ' + builds);
   if (PROFILE_DIR) await profile(backend, token);
   await stopBackend(backend);
 
@@ -761,7 +801,8 @@ async function main() {
     p3Cold,
     p5,
     p6: { without, withWarm, withLoaded },
-    builds: buildsText,
+    builds,
+    summaryBuild,
     info: machine(),
     loadBefore,
     entityCount: expected,

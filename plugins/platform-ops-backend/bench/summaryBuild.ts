@@ -4,7 +4,10 @@
  * summaries of the 10,000 generated components (scripts/bench-platform.js)
  * with 5,000 live alerts, pushed backup reports and drills, all read from
  * a real SQLite file, and how long a rebuild takes after each kind of
- * change.
+ * change: a check that finds nothing changed, a poll (the alerts layer
+ * again), an entity index refresh (everything again).
+ *
+ * Driven by `yarn bench` (scripts/bench.js, P3); runs alone too:
  *
  *   node --require ./node_modules/@backstage/cli/config/nodeTransform.cjs \
  *     plugins/platform-ops-backend/bench/summaryBuild.ts
@@ -146,13 +149,15 @@ async function main() {
   const drills = await DatabaseDrillStore.create({ database });
   const changeStore = await DatabaseChangeStore.create({ database });
   const now = Date.now();
+  const alerts = sourceAlerts(ALERTS, now);
+  // As a poll stores them: the same alerts, fetched at another time.
   const recordAlerts = () =>
     snapshots.recordSuccess({
       sourceId: 'alertmanager:production',
       kind: 'alerts',
       environment: 'production',
       at: new Date().toISOString(),
-      data: sourceAlerts(ALERTS, now),
+      data: alerts,
     });
   await recordAlerts();
 
@@ -222,9 +227,9 @@ async function main() {
     versions: await repeat(() => layers.versions()),
   };
   console.log(
-    Object.entries(layerTimes)
-      .map(([name, figure]) => `${name} ${figure.median.toFixed(0)} ms`)
-      .join(', '),
+    `layers: ${Object.entries(layerTimes)
+      .map(([name, figure]) => `${name} ${figure.median.toFixed(1)} ms`)
+      .join(', ')}`,
   );
   const cache = SummaryCache.create({
     index,
