@@ -4,20 +4,18 @@ import {
   backupEnvironmentStatus,
   BackupInventory,
   parseDuration,
-  parsePlatformOpsConfig,
   PlatformOpsConfig,
   summarizeEntity,
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
 import {
-  loadDemoConfig,
-  loadDemoEntities,
-} from '../../__testUtils__/demoPlatform';
+  DemoClusters,
+  startDemoClusters,
+} from '../../__testUtils__/demoClusters';
+import { loadDemoEntities } from '../../__testUtils__/demoPlatform';
 import {
   demoKubernetes,
   KubernetesObject,
-  KubernetesStandIn,
-  startKubernetesStandIn,
 } from '../../__testUtils__/kubernetesStandIn';
 import { VeleroBackupSource } from './VeleroBackupSource';
 
@@ -32,44 +30,23 @@ describe('the demo Velero objects', () => {
   const objects = new Map<string, KubernetesObject[]>();
   const inventories = new Map<string, BackupInventory>();
   const skipped = new Map<string, object>();
-  const standIns: KubernetesStandIn[] = [];
+  let demo: DemoClusters | undefined;
   let config: PlatformOpsConfig;
 
   beforeAll(async () => {
-    const parsed = parsePlatformOpsConfig(
-      loadDemoConfig({ keepSources: true }).platformOps,
-    );
-    if (!parsed.config) {
-      throw new Error(parsed.problems.map(p => p.message).join('; '));
-    }
-    config = parsed.config;
-    for (const { environment, file } of demoKubernetes.demoFiles()) {
-      objects.set(
-        environment,
-        demoKubernetes.loadDemoObjects(file, { now: NOW }),
-      );
-      const token = demoKubernetes.DEMO_TOKENS[environment];
-      const standIn = await startKubernetesStandIn({
-        objects: objects.get(environment),
-        token,
-      });
-      standIns.push(standIn);
-      const settings = config.environments.find(e => e.name === environment)!;
-      const source = VeleroBackupSource.fromConfig({
-        ...settings,
-        kubernetes: {
-          url: standIn.url,
-          serviceAccountToken: token,
-          skipTLSVerify: true,
-        },
-      })!;
+    demo = await startDemoClusters({ now: NOW });
+    config = demo.config;
+    for (const cluster of demo.clusters) {
+      const environment = cluster.environment.name;
+      objects.set(environment, cluster.objects);
+      const source = VeleroBackupSource.fromConfig(cluster.environment)!;
       inventories.set(environment, await source.fetchInventory({}));
       skipped.set(environment, source.lastSkipped);
     }
   });
 
   afterAll(async () => {
-    await Promise.all(standIns.map(standIn => standIn.stop()));
+    await demo?.stop();
   });
 
   /** A demo component's backups in one environment, as its card shows them. */

@@ -5,6 +5,7 @@ import {
   RawStorageLocation,
 } from '@platform-ops/plugin-platform-ops-common';
 import { z } from 'zod';
+import { mapItems } from '../kubernetes/mapItems';
 
 // Velero's objects as far as the summary reads them. Only a name is
 // required: Velero fills status in later, and fields it leaves out or
@@ -157,22 +158,6 @@ function restoreOf(item: z.infer<typeof restore>): RawRestore {
     startedAt: item.status?.startTimestamp ?? undefined,
     completedAt: item.status?.completionTimestamp ?? undefined,
   };
-}
-
-/** The items of a list that have the shape, mapped, and how many did not. */
-function mapItems<T, R>(
-  items: unknown[],
-  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
-  map: (item: T) => R,
-): { values: R[]; invalid: number } {
-  const values: R[] = [];
-  let invalid = 0;
-  for (const item of items) {
-    const parsed = schema.safeParse(item);
-    if (parsed.success) values.push(map(parsed.data));
-    else invalid += 1;
-  }
-  return { values, invalid };
 }
 
 /**

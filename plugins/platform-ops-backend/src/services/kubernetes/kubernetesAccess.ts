@@ -1,3 +1,4 @@
+import { Observable, ObservableMiddleware } from '@kubernetes/client-node';
 import { Socket } from 'net';
 
 /** The part of an http(s).Agent that opens connections. */
@@ -43,5 +44,24 @@ export function pinAgent(agent: unknown, server: URL): void {
       return undefined;
     }
     return connect(options, callback);
+  };
+}
+
+/**
+ * Middleware that ends a request with the signal and keeps it, and the
+ * redirects it follows, on the configured server. The object-parameter API
+ * runs middleware as Observables.
+ */
+export function requestGuard(
+  signal: AbortSignal,
+  server: URL,
+): ObservableMiddleware {
+  return {
+    pre: context => {
+      context.setSignal(signal);
+      pinAgent(context.getAgent(), server);
+      return new Observable(Promise.resolve(context));
+    },
+    post: response => new Observable(Promise.resolve(response)),
   };
 }

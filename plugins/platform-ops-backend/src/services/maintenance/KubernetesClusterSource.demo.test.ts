@@ -3,20 +3,15 @@ import {
   clusterHeadroom,
   DrainReadiness,
   drainReadiness,
-  parsePlatformOpsConfig,
   PlatformOpsConfig,
   summarizeEntity,
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
 import {
-  loadDemoConfig,
-  loadDemoEntities,
-} from '../../__testUtils__/demoPlatform';
-import {
-  demoKubernetes,
-  KubernetesStandIn,
-  startKubernetesStandIn,
-} from '../../__testUtils__/kubernetesStandIn';
+  DemoClusters,
+  startDemoClusters,
+} from '../../__testUtils__/demoClusters';
+import { loadDemoEntities } from '../../__testUtils__/demoPlatform';
 import { KubernetesClusterSource } from './KubernetesClusterSource';
 
 // The demo's workloads, budgets, nodes and pods, served by the demo's
@@ -29,42 +24,22 @@ const ENVIRONMENTS = ['production', 'staging'];
 
 describe('the demo clusters', () => {
   const inventories = new Map<string, ClusterInventory>();
-  const standIns: KubernetesStandIn[] = [];
+  let demo: DemoClusters | undefined;
   let config: PlatformOpsConfig;
 
   beforeAll(async () => {
-    const parsed = parsePlatformOpsConfig(
-      loadDemoConfig({ keepSources: true }).platformOps,
-    );
-    if (!parsed.config) {
-      throw new Error(parsed.problems.map(p => p.message).join('; '));
-    }
-    config = parsed.config;
-    for (const { environment, file } of demoKubernetes.demoFiles()) {
-      const token = demoKubernetes.DEMO_TOKENS[environment];
-      const standIn = await startKubernetesStandIn({
-        objects: demoKubernetes.loadDemoObjects(file, { now: NOW }),
-        token,
-      });
-      standIns.push(standIn);
-      const settings = config.environments.find(e => e.name === environment)!;
-      const source = KubernetesClusterSource.fromConfig(
-        {
-          ...settings,
-          kubernetes: {
-            url: standIn.url,
-            serviceAccountToken: token,
-            skipTLSVerify: true,
-          },
-        },
-        { timeoutMs: 5000 },
-      )!;
-      inventories.set(environment, await source.fetchInventory());
+    demo = await startDemoClusters({ now: NOW });
+    config = demo.config;
+    for (const cluster of demo.clusters) {
+      const source = KubernetesClusterSource.fromConfig(cluster.environment, {
+        timeoutMs: 5000,
+      })!;
+      inventories.set(cluster.environment.name, await source.fetchInventory());
     }
   });
 
   afterAll(async () => {
-    await Promise.all(standIns.map(standIn => standIn.stop()));
+    await demo?.stop();
   });
 
   /** A demo component's drain readiness in one environment, as its card gets it. */

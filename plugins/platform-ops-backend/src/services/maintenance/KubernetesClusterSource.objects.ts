@@ -5,6 +5,7 @@ import {
   RawWorkload,
 } from '@platform-ops/plugin-platform-ops-common';
 import { z } from 'zod';
+import { mapItems } from '../kubernetes/mapItems';
 
 const labels = z
   .record(z.string())
@@ -149,16 +150,7 @@ function kind<T, R>(
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
   map: (item: T) => R,
 ) {
-  return (items: unknown[]) => {
-    const values: R[] = [];
-    let invalid = 0;
-    for (const item of items) {
-      const parsed = schema.safeParse(item);
-      if (parsed.success) values.push(map(parsed.data));
-      else invalid += 1;
-    }
-    return { values, invalid };
-  };
+  return (items: unknown[]) => mapItems(items, schema, map);
 }
 
 function workloadOf(
