@@ -1,16 +1,10 @@
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import { Alert } from '@material-ui/lab';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { platformOpsChangeCreatePermission } from '@platform-ops/plugin-platform-ops-common';
-import { FormEvent, useState } from 'react';
 import { ChangeResult, platformOpsApiRef } from '../../api';
-import { newClientId } from '../../api/newClientId';
 import { useWindowOccurrences } from '../../hooks/useWindowOccurrences';
+import { FormDialogButton } from '../shared/FormDialogButton';
+import { useFormDialog } from '../shared/useFormDialog';
 import {
   ChangeFieldErrors,
   changeFieldErrorsOfMessage,
@@ -51,23 +45,17 @@ export function AnnounceChangeButton(props: {
 }) {
   const { entityRef, environments, onAnnounced } = props;
   const platformOpsApi = useApi(platformOpsApiRef);
-  const fresh = () =>
-    emptyChangeForm(entityRef, environments.length === 1 ? environments : []);
-  const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<ChangeFormValues>(fresh);
-  const [errors, setErrors] = useState<ChangeFieldErrors>({});
-  const [failure, setFailure] = useState<string>();
-  const [submitting, setSubmitting] = useState(false);
-  const [id, setId] = useState(newClientId);
-  const windows = useWindowOccurrences(open);
-
-  const start = () => {
-    setValues(fresh());
-    setErrors({});
-    setFailure(undefined);
-    setId(newClientId());
-    setOpen(true);
-  };
+  const dialog = useFormDialog({
+    initial: () =>
+      emptyChangeForm(entityRef, environments.length === 1 ? environments : []),
+    parse: parseChangeForm,
+    send: input => platformOpsApi.announceChange(input),
+    onDone: onAnnounced,
+    fieldErrorsOf: changeFieldErrorsOfMessage,
+    refusal: error => changeRefusal(error, 'announced'),
+  });
+  const windows = useWindowOccurrences(dialog.open);
+  const { setValues, setErrors } = dialog;
   const change = (changed: Partial<ChangeFormValues>) => {
     setValues(current => ({ ...current, ...changed }));
     setErrors(current => {
@@ -85,80 +73,27 @@ export function AnnounceChangeButton(props: {
       return next;
     });
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parseChangeForm(values, id);
-    if (parsed.errors) {
-      setErrors(parsed.errors);
-      setFailure(undefined);
-      return;
-    }
-    setSubmitting(true);
-    setFailure(undefined);
-    try {
-      const result = await platformOpsApi.announceChange(parsed.input);
-      setOpen(false);
-      onAnnounced(result);
-    } catch (error) {
-      if (error instanceof ResponseError && error.statusCode === 400) {
-        setErrors(changeFieldErrorsOfMessage(error.body.error.message));
-      }
-      setFailure(changeRefusal(error, 'announced'));
-    } finally {
-      setSubmitting(false);
-    }
-  };
 
   return (
-    <>
-      <Button variant="contained" color="primary" onClick={start}>
-        Announce change
-      </Button>
-      <Dialog
-        open={open}
-        onClose={() => !submitting && setOpen(false)}
-        aria-labelledby="announce-change-title"
-        maxWidth="md"
-        fullWidth
-      >
-        <form onSubmit={submit} noValidate aria-label="Announce a change">
-          <DialogTitle id="announce-change-title">
-            Announce a change
-          </DialogTitle>
-          <DialogContent>
-            {failure && (
-              <Alert severity="error" role="alert" style={{ marginBottom: 8 }}>
-                {failure}
-              </Alert>
-            )}
-            <ChangeFormFields
-              values={values}
-              errors={errors}
-              environments={environments}
-              occurrences={windows.value?.occurrences ?? []}
-              occurrencesError={
-                windows.error &&
-                `The window occurrences could not be loaded: ${windows.error.message}`
-              }
-              disabled={submitting}
-              onChange={change}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)} disabled={submitting}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              variant="contained"
-              color="primary"
-              disabled={submitting}
-            >
-              {submitting ? 'Announcing…' : 'Announce'}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
-    </>
+    <FormDialogButton
+      label="Announce change"
+      title="Announce a change"
+      titleId="announce-change-title"
+      submitLabels={{ idle: 'Announce', submitting: 'Announcing…' }}
+      dialog={dialog}
+    >
+      <ChangeFormFields
+        values={dialog.values}
+        errors={dialog.errors}
+        environments={environments}
+        occurrences={windows.value?.occurrences ?? []}
+        occurrencesError={
+          windows.error &&
+          `The window occurrences could not be loaded: ${windows.error.message}`
+        }
+        disabled={dialog.submitting}
+        onChange={change}
+      />
+    </FormDialogButton>
   );
 }
