@@ -326,6 +326,12 @@ describe('EntityDrillsCard', () => {
     );
     await user.click(form.getByRole('button', { name: 'Record' }));
     await waitFor(() => expect(api.recordDrill).toHaveBeenCalledTimes(2));
+    // The dialog closes on success; the next drill gets a fresh form.
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('form', { name: 'Record a drill' }),
+      ).not.toBeInTheDocument(),
+    );
 
     form = await openForm();
     await fillValidDrill(form);

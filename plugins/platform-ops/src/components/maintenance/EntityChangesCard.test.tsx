@@ -380,6 +380,12 @@ describe('EntityChangesCard', () => {
     );
     await user.click(form.getByRole('button', { name: 'Announce' }));
     await waitFor(() => expect(api.announceChange).toHaveBeenCalledTimes(2));
+    // The dialog closes on success; the next change gets a fresh form.
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('form', { name: 'Announce a change' }),
+      ).not.toBeInTheDocument(),
+    );
 
     form = await openForm();
     await fillValidChange(form);
