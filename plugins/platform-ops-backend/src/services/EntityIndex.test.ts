@@ -81,9 +81,10 @@ describe('EntityIndex', () => {
     expect(index.size).toBe(0);
   });
 
-  it('counts its refreshes and indexes the matchers once per refresh', async () => {
+  it('keeps its generation, entries and matchers index through a refresh that changed nothing', async () => {
+    let catalog = [annotated, plain];
     const index = createIndex(
-      () => [annotated, plain],
+      () => catalog,
       () => DateTime.utc(),
     );
     expect(index.generation).toBe(0);
@@ -123,8 +124,21 @@ describe('EntityIndex', () => {
         ],
       ]),
     );
+    const entry = index.get('component:default/ingress-nginx');
+    await index.refresh();
+    expect(index.refreshCount).toBe(2);
+    expect(index.generation).toBe(1);
+    expect(index.get('component:default/ingress-nginx')).toBe(entry);
+    expect(index.componentIndex()).toBe(components);
+
+    catalog = [
+      annotated,
+      { ...plain, metadata: { ...plain.metadata, annotations: annotated.metadata.annotations } },
+    ];
     await index.refresh();
     expect(index.generation).toBe(2);
+    expect(index.size).toBe(2);
+    expect(index.get('component:default/ingress-nginx')).toBe(entry);
     expect(index.componentIndex()).not.toBe(components);
   });
 });

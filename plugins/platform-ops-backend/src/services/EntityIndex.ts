@@ -17,6 +17,7 @@ import {
   WindowOccurrenceCache,
 } from '@platform-ops/plugin-platform-ops-common';
 import { DateTime } from 'luxon';
+import { yieldToRequests } from './yieldToRequests';
 
 /** The fields the index needs; everything else stays in the catalog. */
 const FIELDS = [
@@ -46,11 +47,11 @@ export type CatalogGraph = {
 };
 
 /**
- * One annotated entity, parsed once per refresh.
+ * One annotated entity, parsed once per refresh. The entity itself is not
+ * kept: the summary and the lookup text hold what is needed of it.
  */
 export type IndexedEntity = {
   ref: string;
-  entity: Entity;
   /** The config-aware summary, without live data or contacts. */
   summary: OpsSummary;
   candidate: LookupCandidate;
@@ -65,7 +66,10 @@ export class EntityIndex {
   private entries = new Map<string, IndexedEntity>();
   private graph: CatalogGraph = { dependsOn: new Map(), owners: new Map() };
   private refreshedAt?: DateTime;
+  /** Refreshes that worked. */
   private refreshes = 0;
+  /** Refreshes that changed an entry or the graph. */
+  private changes = 0;
   private matchers?: { generation: number; index: ComponentIndex };
   private loading?: Promise<void>;
 
@@ -93,7 +97,12 @@ export class EntityIndex {
     );
   }
 
-  /** Reads every annotated entity from the catalog; keeps the old index on failure. */
+  /**
+   * Reads every annotated entity from the catalog; keeps the old index on
+   * failure. An entry whose summary and lookup text came out the same as
+   * before is kept as it was, and when all are, with the same graph, the
+   * generation stays: nothing built from the index needs building again.
+   */
   async refresh(): Promise<void> {
     const credentials = await this.auth.getOwnServiceCredentials();
     const now = this.clock();
@@ -105,6 +114,8 @@ export class EntityIndex {
       { fields: FIELDS },
       { credentials },
     )) {
+      // A page at a time, serving requests in between.
+      await yieldToRequests();
       for (const entity of page) {
         const ref = stringifyEntityRef(entity);
         // Every entity's dependencies and owner, annotated or not: a
@@ -121,19 +132,28 @@ export class EntityIndex {
         const summary = summarizeEntity(entity, this.config, now, {
           windows,
         });
-        next.set(ref, {
+        const entry = {
           ref,
-          entity,
           summary,
           candidate: candidateOf(ref, entity, summary),
-        });
+        };
+        const before = this.entries.get(ref);
+        next.set(ref, before && sameEntry(before, entry) ? before : entry);
       }
     }
+    const changed =
+      this.refreshedAt === undefined ||
+      next.size !== this.entries.size ||
+      [...next].some(([ref, entry]) => this.entries.get(ref) !== entry) ||
+      !sameGraph(graph, this.graph);
     this.entries = next;
     this.graph = graph;
     this.refreshedAt = now;
     this.refreshes += 1;
-    this.logger.debug(`Indexed ${next.size} annotated entities`);
+    if (changed) this.changes += 1;
+    this.logger.debug(
+      `Indexed ${next.size} annotated entities${changed ? '' : ', unchanged'}`,
+    );
   }
 
   /**
@@ -175,9 +195,9 @@ export class EntityIndex {
    * alerts against them.
    */
   componentIndex(): ComponentIndex {
-    if (this.matchers?.generation !== this.refreshes) {
+    if (this.matchers?.generation !== this.changes) {
       this.matchers = {
-        generation: this.refreshes,
+        generation: this.changes,
         index: ComponentIndex.build(
           this.list().map(entry => ({
             id: entry.ref,
@@ -190,8 +210,13 @@ export class EntityIndex {
     return this.matchers.index;
   }
 
-  /** Counts the refreshes that worked: it changes whenever the entries may have. */
+  /** Changes whenever a refresh changed an entry or the catalog graph. */
   get generation(): number {
+    return this.changes;
+  }
+
+  /** Counts the refreshes that worked, changing anything or not. */
+  get refreshCount(): number {
     return this.refreshes;
   }
 
@@ -219,4 +244,59 @@ function candidateOf(
     kubernetesId: entity.metadata.annotations?.[KUBERNETES_ID],
     alertLabels: alertLabelsOf(summary.alerting.matchers),
   };
+}
+
+/** Whether a refresh gave an entry the same content, the summary's date aside. */
+function sameEntry(before: IndexedEntity, after: IndexedEntity): boolean {
+  return (
+    sameData(before.candidate, after.candidate) &&
+    sameData(
+      { ...before.summary, generatedAt: '' },
+      { ...after.summary, generatedAt: '' },
+    )
+  );
+}
+
+function sameGraph(a: CatalogGraph, b: CatalogGraph): boolean {
+  if (a.owners.size !== b.owners.size) return false;
+  if (a.dependsOn.size !== b.dependsOn.size) return false;
+  for (const [ref, owner] of a.owners) {
+    if (b.owners.get(ref) !== owner) return false;
+  }
+  for (const [ref, targets] of a.dependsOn) {
+    if (!sameData(targets, b.dependsOn.get(ref))) return false;
+  }
+  return true;
+}
+
+/** Deep equality of JSON-like data: objects, arrays and primitives. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  ) {
+    return false;
+  }
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return (
+      a.length === other.length &&
+      a.every((item, position) => sameData(item, other[position]))
+    );
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every(
+      key =>
+        Object.prototype.hasOwnProperty.call(right, key) &&
+        sameData(left[key], right[key]),
+    )
+  );
 }

@@ -222,15 +222,43 @@ describe('SummaryCache', () => {
     );
   });
 
-  it('rebuilds everything, contacts too, after the entity index is refreshed', async () => {
-    const { cache, index, takeFilled, catalogCalls } = setup();
+  it('after an index refresh that changed nothing, resolves the contacts again and rebuilds nothing', async () => {
+    const { cache, index, takeFilled, catalogCalls, advance } = setup();
     await cache.current();
     takeFilled();
     const calls = catalogCalls();
+    advance(30_000);
+    await index.refresh();
+    await cache.refresh();
+    expect(takeFilled()).toEqual([]);
+    expect(catalogCalls()).toBeGreaterThan(calls);
+    expect((await cache.current()).indexedAt?.toISO()).toBe(
+      '2026-11-28T12:00:30.000Z',
+    );
+  });
+
+  it('rebuilds everything when a refresh changed an entity or a contact', async () => {
+    const { cache, index, entities, takeFilled } = setup();
+    await cache.current();
+    takeFilled();
+    entities[0].metadata.title = 'Alpha, renamed';
     await index.refresh();
     await cache.refresh();
     expect(takeFilled()).toEqual(['alerts', 'backups', 'changes', 'drain']);
-    expect(catalogCalls()).toBeGreaterThan(calls);
+    expect((await cache.get('component:default/alpha'))?.entity.title).toBe(
+      'Alpha, renamed',
+    );
+
+    (entities[2].spec!.profile as { email: string }).email =
+      'platform-team@example.com';
+    await index.refresh();
+    await cache.refresh();
+    expect(takeFilled()).toEqual(['alerts', 'backups', 'changes', 'drain']);
+    expect(
+      (await cache.get('component:default/alpha'))?.scope.contacts[
+        'group:default/platform-team'
+      ]?.email,
+    ).toBe('platform-team@example.com');
   });
 
   it('takes a poll of this replica at once, even one that ends during a check', async () => {
@@ -268,29 +296,43 @@ describe('SummaryCache', () => {
     expect(takeFilled()).toEqual([]);
   });
 
-  it('fills a layer again when a fresh source turns stale, and the rest by age', async () => {
-    const { cache, takeFilled, setVersion, advance, now } = setup({
-      maxAgeMs: 60_000,
-    });
+  it('is not served past the moment a fresh source turns stale: the read waits for that layer', async () => {
+    const { cache, fillsOf, takeFilled, setVersion, advance, now } = setup();
     setVersion('alerts', {
       key: 'v1',
       expiresAt: now().plus({ seconds: 20 }).toMillis(),
     });
     await cache.current();
     takeFilled();
+    // The heartbeat's snapshot is stale by now: the same key, nothing fresh.
     setVersion('alerts', { key: 'v1' });
     advance(15_000);
     await cache.current();
     await settle();
     expect(takeFilled()).toEqual([]);
     advance(5_000);
-    await cache.current();
-    await settle();
+    expect((await fillsOf()).alerts).toBe(5);
     expect(takeFilled()).toEqual(['alerts']);
-    advance(40_000);
+    advance(10_000);
     await cache.current();
     await settle();
-    expect(takeFilled()).toEqual(['backups', 'changes', 'drain']);
+    expect(takeFilled()).toEqual([]);
+  });
+
+  it('fills the layers that judge by the time again by age', async () => {
+    const { cache, takeFilled, advance } = setup({ maxAgeMs: 60_000 });
+    await cache.current();
+    takeFilled();
+    advance(55_000);
+    await cache.current();
+    await settle();
+    expect(takeFilled()).toEqual([]);
+    advance(5_000);
+    await cache.current();
+    await settle();
+    // An RPO breached or a change over; alerts and drain readiness judge
+    // only their sources' freshness.
+    expect(takeFilled()).toEqual(['backups', 'changes']);
   });
 
   it('builds when asked, before any read', async () => {

@@ -20,12 +20,21 @@ import {
 } from './liveLayers';
 import { ContactResolver } from './scope/ContactResolver';
 import { contactRefsOf, withContacts } from './scope/contacts';
+import { yieldToRequests } from './yieldToRequests';
 
 /** Contacts per catalog call while building. */
 const CONTACT_BATCH = 500;
 
 /** Summaries composed between two chances for requests to be served. */
 const COMPOSE_BATCH = 1_000;
+
+/**
+ * The layers that judge by the time besides their sources' freshness: an
+ * RPO breached, a drill overdue, a change over. They are filled again by
+ * age; the others only when an input changed or a fresh source turned
+ * stale.
+ */
+const AGED_LAYERS: LiveLayer[] = ['backups', 'changes'];
 
 /**
  * Every annotated entity's full summary and overview row, built at once.
@@ -41,20 +50,32 @@ export type BuiltSummaries = {
   indexedAt?: DateTime;
 };
 
-/** A built copy with what it was built from. */
-type Copy = BuiltSummaries & {
-  /** The entity index refresh the bases come from. */
+/** What every layer is filled on: the entity index with the contacts. */
+type Base = {
+  /** The entity index generation the bases come from. */
   generation: number;
+  /** The index refresh whose contacts were resolved last. */
+  refreshCount: number;
+  /** The contacts resolved then, as JSON, to see whether any changed. */
+  contacts: string;
   /** Each entity's config-aware summary with its contacts. */
   bases: OpsSummary[];
   components: ComponentIndex;
-  parts: LayerParts;
-  versions: Record<LiveLayer, LayerVersion>;
-  /** When each layer was filled, epoch milliseconds. */
-  filledAt: Record<LiveLayer, number>;
-  /** The writes on this replica the copy includes. */
-  writes: number;
+  indexedAt?: DateTime;
 };
+
+/** A built copy with what it was built from. */
+type Copy = BuiltSummaries &
+  Base & {
+    parts: LayerParts;
+    versions: Record<LiveLayer, LayerVersion>;
+    /** When each layer was filled, epoch milliseconds. */
+    filledAt: Record<LiveLayer, number>;
+    /** When a fresh source of the copy turns stale, epoch milliseconds. */
+    expiresAt: number;
+    /** The writes on this replica the copy includes. */
+    writes: number;
+  };
 
 /**
  * The summaries of every annotated entity, built once per change of their
@@ -69,10 +90,12 @@ type Copy = BuiltSummaries & {
  * poll or a write on this replica asks for a check at once. Only the
  * layers whose inputs changed are filled again, all of them when the index
  * was refreshed; meanwhile the old copy is served. Judgements by age are
- * kept honest: a layer is filled again when one of its fresh sources
- * turns stale, and at least every `maxAgeMs` for the rest (an RPO
- * breached, a change over). Every section carries its sources' fetch
- * times, so a copy never claims data newer than it has.
+ * kept honest: once one of its fresh sources has turned stale, a copy is
+ * not served again until its layer is filled again (a read waits for it),
+ * and the layers that judge by the time otherwise (an RPO breached, a
+ * change over) are filled again at least every `maxAgeMs`. Every section
+ * carries its sources' fetch times, so a copy never claims data newer than
+ * it has.
  *
  * After a write on this replica (`invalidate`), the next read waits for a
  * check that started after it, so a writer reads its own write.
@@ -130,7 +153,10 @@ export class SummaryCache {
   async current(): Promise<BuiltSummaries> {
     const copy = this.copy;
     if (!copy) return this.check();
-    if (copy.writes < this.writes) {
+    if (
+      copy.writes < this.writes ||
+      this.clock().toMillis() >= copy.expiresAt
+    ) {
       try {
         return await this.refresh();
       } catch (error) {
@@ -192,35 +218,21 @@ export class SummaryCache {
     const versions = await this.layers.versions();
     const now = this.clock().toMillis();
     const previous = this.copy;
-    const rebased = !previous || previous.generation !== this.index.generation;
-    let base: Pick<Copy, 'generation' | 'bases' | 'components' | 'indexedAt'>;
-    if (!rebased) {
-      base = previous;
-    } else {
-      // Read together, so that the bases and their matchers agree.
-      const generation = this.index.generation;
-      const entries = this.index.list();
-      const components = this.index.componentIndex();
-      const indexedAt = this.index.indexedAt;
-      const contacts = await this.resolveContacts(
-        entries.flatMap(entry => contactRefsOf(entry.summary.scope)),
-      );
-      base = {
-        generation,
-        components,
-        indexedAt,
-        bases: entries.map(entry => withContacts(entry.summary, contacts)),
-      };
-    }
+    const { base, rebased } = await this.baseOf(previous);
     const stale = LIVE_LAYERS.filter(
       layer =>
         rebased ||
+        !previous ||
         previous.versions[layer].key !== versions[layer].key ||
         now >= (previous.versions[layer].expiresAt ?? Infinity) ||
-        now - previous.filledAt[layer] >= this.maxAgeMs,
+        (AGED_LAYERS.includes(layer) &&
+          now - previous.filledAt[layer] >= this.maxAgeMs),
     );
     if (previous && stale.length === 0) {
       previous.writes = writes;
+      // Refreshed, the same: the index is as recent as its last refresh.
+      previous.refreshCount = base.refreshCount;
+      previous.indexedAt = base.indexedAt;
       return previous;
     }
     const parts = { ...previous?.parts } as LayerParts;
@@ -237,12 +249,17 @@ export class SummaryCache {
     this.copy = {
       ...built,
       generation: base.generation,
+      refreshCount: base.refreshCount,
+      contacts: base.contacts,
       bases: base.bases,
       components: base.components,
       indexedAt: base.indexedAt,
       parts,
       versions,
       filledAt,
+      expiresAt: Math.min(
+        ...LIVE_LAYERS.map(layer => versions[layer].expiresAt ?? Infinity),
+      ),
       writes,
     };
     this.logger.debug(
@@ -251,6 +268,62 @@ export class SummaryCache {
       } ms (${stale.join(', ')})`,
     );
     return this.copy;
+  }
+
+  /**
+   * The bases: the previous copy's while the index has the same generation
+   * and, after a refresh of the index, the contacts came out the same;
+   * else new ones, which every layer is filled on again.
+   */
+  private async baseOf(
+    previous: Copy | undefined,
+  ): Promise<{ base: Base; rebased: boolean }> {
+    const refreshCount = this.index.refreshCount;
+    if (
+      previous &&
+      previous.generation === this.index.generation &&
+      previous.refreshCount === refreshCount
+    ) {
+      return { base: previous, rebased: false };
+    }
+    // Read together, so that the bases and their matchers agree.
+    const generation = this.index.generation;
+    const entries = this.index.list();
+    const components = this.index.componentIndex();
+    const indexedAt = this.index.indexedAt;
+    const contacts = await this.resolveContacts(
+      entries.flatMap(entry => contactRefsOf(entry.summary.scope)),
+    );
+    const json = JSON.stringify(contacts);
+    if (
+      previous &&
+      previous.generation === generation &&
+      previous.contacts === json
+    ) {
+      const { bases } = previous;
+      return {
+        base: {
+          generation,
+          refreshCount,
+          contacts: json,
+          components,
+          bases,
+          indexedAt,
+        },
+        rebased: false,
+      };
+    }
+    return {
+      base: {
+        generation,
+        refreshCount,
+        contacts: json,
+        components,
+        indexedAt,
+        bases: entries.map(entry => withContacts(entry.summary, contacts)),
+      },
+      rebased: true,
+    };
   }
 
   /** The summaries and overview rows, yielding to requests now and then. */
@@ -264,7 +337,7 @@ export class SummaryCache {
     const rows: OverviewRow[] = [];
     for (let position = 0; position < bases.length; position++) {
       if (position > 0 && position % COMPOSE_BATCH === 0) {
-        await new Promise(resolve => setImmediate(resolve));
+        await yieldToRequests();
       }
       const summary = {
         ...withLayers(bases[position], parts, position),

@@ -17,9 +17,13 @@ import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
 import { freshUntil, staleAfter } from '../sources/freshness';
 import { sourceStatusOf } from '../sources/sourceStatus';
 import { publicError } from '../sources/publicError';
+import { yieldToRequests } from '../yieldToRequests';
 
 /** Snapshots are re-read from the database at most this often. */
 const CACHE_MS = 5_000;
+
+/** Sections filled between two chances for requests to be served. */
+const CHUNK = 1_000;
 
 type AlertSnapshot = StoredSnapshot<SourceAlert[]>;
 
@@ -68,7 +72,14 @@ export class AlertService {
     summaries: OpsSummary[],
     options: { components?: ComponentIndex } = {},
   ): Promise<AlertingSection[]> {
-    return this.sections(summaries, await this.reload(), options.components);
+    const snapshots = await this.reload();
+    const sectionOf = this.filler(summaries, snapshots, options.components);
+    const sections: AlertingSection[] = [];
+    for (let start = 0; start < summaries.length; start += CHUNK) {
+      await yieldToRequests();
+      sections.push(...summaries.slice(start, start + CHUNK).map(sectionOf));
+    }
+    return sections;
   }
 
   /**
@@ -111,8 +122,16 @@ export class AlertService {
   private sections(
     summaries: OpsSummary[],
     snapshots: AlertSnapshot[],
-    components?: ComponentIndex,
   ): AlertingSection[] {
+    return summaries.map(this.filler(summaries, snapshots));
+  }
+
+  /** One match over every summary's matchers; fills a section from it. */
+  private filler(
+    summaries: OpsSummary[],
+    snapshots: AlertSnapshot[],
+    components?: ComponentIndex,
+  ): (summary: OpsSummary) => AlertingSection {
     const matched = (
       components ??
       ComponentIndex.build(
@@ -140,13 +159,12 @@ export class AlertService {
       }
       return status;
     };
-    return summaries.map(summary =>
+    return summary =>
       withLiveAlerts(summary.alerting, {
         matched: matched.get(summary.entity.ref) ?? [],
         status: summary.alerting.environments.map(statusOf),
         severityLevels: this.config.alerting.severityLevels,
-      }),
-    );
+      });
   }
 
   private status(

@@ -19,6 +19,7 @@ import { LayerVersion } from '../liveLayers';
 import { SnapshotStore, StoredSnapshot } from '../SnapshotStore';
 import { freshUntil, staleAfter } from '../sources/freshness';
 import { publicError } from '../sources/publicError';
+import { yieldToRequests } from '../yieldToRequests';
 import { isFresh, sourceStatusOf } from '../sources/sourceStatus';
 import { BackupReportStore } from './BackupReportStore';
 import { DrillStore } from './DrillStore';
@@ -37,6 +38,9 @@ const EMPTY: BackupInventory = {
 
 /** Drills read at once for every summary: far more than a platform records. */
 const ALL_DRILLS = 100_000;
+
+/** Summaries filled between two chances for requests to be served. */
+const CHUNK = 250;
 
 /** Overdue and missing drills first. */
 const DRILL_ORDER = ['overdue', 'missing', 'ok'];
@@ -99,15 +103,24 @@ export class BackupService {
         byEntity.set(ref, list);
       }
     }
-    return Promise.all(
-      summaries.map(summary =>
-        this.section(
-          summary,
-          byEntity.get(summary.entity.ref) ?? [],
-          snapshots,
-        ),
-      ),
-    );
+    const sections: BackupsSection[] = [];
+    for (let start = 0; start < summaries.length; start += CHUNK) {
+      if (start > 0) await yieldToRequests();
+      sections.push(
+        ...(await Promise.all(
+          summaries
+            .slice(start, start + CHUNK)
+            .map(summary =>
+              this.section(
+                summary,
+                byEntity.get(summary.entity.ref) ?? [],
+                snapshots,
+              ),
+            ),
+        )),
+      );
+    }
+    return sections;
   }
 
   /**

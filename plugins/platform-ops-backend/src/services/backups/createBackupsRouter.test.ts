@@ -4,7 +4,7 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   parsePlatformOpsConfig,
@@ -50,7 +50,6 @@ const indexed: IndexedEntity[] = entities.map(entity => {
   const summary = summarizeEntity(entity, config!, NOW);
   return {
     ref: summary.entity.ref,
-    entity,
     summary,
     candidate: {
       ref: summary.entity.ref,
@@ -192,8 +191,10 @@ describe('backups routes', () => {
       catalog: {
         getEntitiesByRefs: async ({ entityRefs }) => ({
           items: entityRefs.map(ref => {
-            const entry = indexed.find(candidate => candidate.ref === ref);
-            return entry && ref !== hidden ? entry.entity : undefined;
+            const entity = entities.find(
+              candidate => stringifyEntityRef(candidate) === ref,
+            );
+            return entity && ref !== hidden ? entity : undefined;
           }),
         }),
       },

@@ -137,7 +137,7 @@ async function setUp(options: { failNotifications?: boolean } = {}) {
       ensureLoaded: async () => {},
       get: ref =>
         ref === ingressSummary.entity.ref
-          ? ({ ref, entity: ingress, summary: ingressSummary } as IndexedEntity)
+          ? ({ ref, summary: ingressSummary } as IndexedEntity)
           : undefined,
       catalogGraph: graph,
     },
