@@ -172,7 +172,9 @@ function report(figures) {
       platform.COMPONENTS.toLocaleString('en-US') + ' annotated components. The summaries are built at ' +
       'startup, after the first refresh of the entity index; the first overview request, once the first alert ' +
       'poll was in, took ' + ms(figures.p3Cold.ms) + ' ms. The summary cache checks its inputs at most every 5 s ' +
-      'and fills again only the layers whose inputs changed (every layer after an index refresh, every 60 s); the ' +
+      'and fills again only the layers whose inputs changed: every layer after an index refresh that changed an ' +
+      'entity or a contact, the alerts layer after a poll, and the backups and changes layers, which judge by the ' +
+      'time, at least every 60 s; the ' +
       'backend logged ' + figures.builds + '. ' +
       'The peer is the catalog\'s own `GET /api/catalog/entities/by-query?limit=50` (first page of the catalog).',
     '',
