@@ -165,7 +165,11 @@ describe('App', () => {
     renderAppAt('/platform-ops');
 
     expect(
-      await screen.findByRole('heading', { name: 'Platform Ops' }),
+      await screen.findByRole(
+        'heading',
+        { name: 'Platform Ops' },
+        { timeout: LOADED_WITHIN_MS },
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('tab', { name: 'Incident lookup' }),
