@@ -52,6 +52,26 @@ import { databaseUnavailableHandler } from './services/databaseUnavailable';
 /** How often the entity index re-reads the catalog. */
 const INDEX_REFRESH_SECONDS = 60;
 
+/** How soon a failed refresh of the entity index is tried again, and how often. */
+const INDEX_RETRY = { delayMs: 2_000, attempts: 20 };
+
+/**
+ * Refreshes the index, trying again shortly when the catalog does not
+ * answer: at startup it may not listen yet, and a minute without summaries
+ * would make the first visitors wait for them.
+ */
+async function refreshIndex(index: EntityIndex, signal: AbortSignal) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await index.refresh();
+      return;
+    } catch (error) {
+      if (attempt >= INDEX_RETRY.attempts || signal.aborted) throw error;
+    }
+    await new Promise(resolve => setTimeout(resolve, INDEX_RETRY.delayMs));
+  }
+}
+
 /**
  * The Platform Ops backend plugin: entity summaries under
  * /api/platform-ops.
@@ -289,8 +309,8 @@ export const platformOpsPlugin = createBackendPlugin({
           scope: 'local',
           frequency: { seconds: INDEX_REFRESH_SECONDS },
           timeout: { seconds: INDEX_REFRESH_SECONDS },
-          fn: async () => {
-            await index.refresh();
+          fn: async abort => {
+            await refreshIndex(index, abort as AbortSignal);
             summariesChanged();
           },
         });
