@@ -421,10 +421,24 @@ async function settledMemory(backend) {
       samples.push(rssOf(backend.child.pid).rss);
       await sleep(1000);
     }
-    return { rss: median(samples), hwm: rssOf(backend.child.pid).hwm, heapUsed: usage.heapUsed, external: usage.external };
+    return {
+      rss: median(samples),
+      hwm: rssOf(backend.child.pid).hwm,
+      heapUsed: usage.heapUsed,
+      heapTotal: usage.heapTotal,
+      external: usage.external,
+    };
   } finally {
     inspector.close();
   }
+}
+
+function memoryText(sample) {
+  const mb = bytes => (bytes / 2 ** 20).toFixed(0) + ' MB';
+  return (
+    'RSS ' + mb(sample.rss) + ', heap in use after a full GC ' + heapText(sample) + ' of ' + mb(sample.heapTotal) +
+    ' committed, external ' + mb(sample.external)
+  );
 }
 
 /** A CPU profile of the backend while it serves summaries, for BENCH_PROFILE. */
@@ -732,7 +746,7 @@ async function main() {
     await load(backend.baseUrl, token, CATALOG_PATHS, connections, DURATION_S * REPEATS);
   }
   const without = await settledMemory(backend);
-  log('P6 without the suite: RSS ' + (without.rss / 2 ** 20).toFixed(0) + ' MB, heap in use after a full GC ' + heapText(without));
+  log('P6 without the suite: ' + memoryText(without));
   await stopBackend(backend);
 
   // 3. With the suite.
@@ -748,7 +762,13 @@ async function main() {
   const p3Cold = { ms: Date.now() - coldStart };
   log('P3 first overview request after the first alert poll: ' + p3Cold.ms + ' ms');
   const withWarm = await settledMemory(backend);
-  log('P6 with the suite, warm: RSS ' + (withWarm.rss / 2 ** 20).toFixed(0) + ' MB, heap in use after a full GC ' + heapText(withWarm));
+  log('P6 with the suite, warm: ' + memoryText(withWarm));
+  // The peer's load, the same: the catalog's share of the P1 load.
+  for (const connections of CONNECTIONS) {
+    await load(backend.baseUrl, token, CATALOG_PATHS, connections, DURATION_S * REPEATS);
+  }
+  const withPeerLoad = await settledMemory(backend);
+  log('P6 with the suite, after the peer\'s load: ' + memoryText(withPeerLoad));
 
   // Warm-up of every path measured below.
   await load(backend.baseUrl, token, SUMMARY_PATHS, 4, 2);
@@ -787,7 +807,7 @@ async function main() {
   }
 
   const withLoaded = await settledMemory(backend);
-  log('P6 with the suite, after the load: RSS ' + (withLoaded.rss / 2 ** 20).toFixed(0) + ' MB, heap in use after a full GC ' + heapText(withLoaded));
+  log('P6 with the suite, after the load: ' + memoryText(withLoaded));
   const builds = buildsText(summaryBuilds(backend));
   log('summary cache: ' + builds);
   if (PROFILE_DIR) await profile(backend, token);
@@ -800,7 +820,7 @@ async function main() {
     p3,
     p3Cold,
     p5,
-    p6: { without, withWarm, withLoaded },
+    p6: { without, withWarm, withPeerLoad, withLoaded },
     builds,
     summaryBuild,
     info: machine(),
